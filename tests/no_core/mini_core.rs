@@ -143,6 +143,14 @@ impl<T: ?Sized> Clone for *mut T {
         *self
     }
 }
+/// Arrays of `Copy` elements are `Copy` (tuples, closures and function
+/// pointers get their `Copy`/`Clone` impls from the compiler).
+impl<T: Copy, const N: usize> Copy for [T; N] {}
+impl<T: Copy, const N: usize> Clone for [T; N] {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
 impl<T: ?Sized> Copy for &T {}
 impl<T: ?Sized> Clone for &T {
     fn clone(&self) -> Self {
