@@ -1131,7 +1131,33 @@ pub mod intrinsics {
     pub fn sqrtf64(x: f64) -> f64;
 }
 
-pub use intrinsics::{align_of, size_of, transmute};
+pub use intrinsics::transmute;
+
+/// The size of `T` in bytes. (Since 1.96 the nullary `size_of`/`align_of`
+/// intrinsics may only be evaluated at compile time, hence the inline const.)
+pub const fn size_of<T>() -> usize {
+    const { intrinsics::size_of::<T>() }
+}
+
+/// The ABI-required alignment of `T` in bytes.
+pub const fn align_of<T>() -> usize {
+    const { intrinsics::align_of::<T>() }
+}
+
+/// Whether dropping a `T` runs any code.
+pub const fn needs_drop<T: ?Sized>() -> bool {
+    const { intrinsics::needs_drop::<T>() }
+}
+
+/// The size of the value behind a (possibly fat) pointer.
+pub fn size_of_val<T: ?Sized>(val: &T) -> usize {
+    unsafe { intrinsics::size_of_val(val as *const T) }
+}
+
+/// The alignment of the value behind a (possibly fat) pointer.
+pub fn align_of_val<T: ?Sized>(val: &T) -> usize {
+    unsafe { intrinsics::align_of_val(val as *const T) }
+}
 
 // ---------------------------------------------------------------------------
 // libc

@@ -19,6 +19,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUSTC="${RUSTC:-/tmp/base/clif-base-1.96.0/bin/rustc}"
 OUT="${OUT:-/tmp/nc}"
 export RUSTC_BOOTSTRAP=1
+export RUSTC_ICE=0 # no rustc-ice-*.txt files in the working directory
 verbose=0
 if [ "${1:-}" = "-v" ]; then
     verbose=1
