@@ -838,6 +838,32 @@ impl<'a, T, const N: usize> IntoIterator for &'a [T; N] {
     }
 }
 
+/// By-value iterator over an array of `Copy` elements (`for x in [1, 2, 3]`).
+pub struct ArrayIter<T, const N: usize> {
+    array: [T; N],
+    pos: usize,
+}
+
+impl<T: Copy, const N: usize> Iterator for ArrayIter<T, N> {
+    type Item = T;
+    fn next(&mut self) -> Option<T> {
+        if self.pos < N {
+            self.pos += 1;
+            Some(self.array[self.pos - 1])
+        } else {
+            None
+        }
+    }
+}
+
+impl<T: Copy, const N: usize> IntoIterator for [T; N] {
+    type Item = T;
+    type IntoIter = ArrayIter<T, N>;
+    fn into_iter(self) -> ArrayIter<T, N> {
+        ArrayIter { array: self, pos: 0 }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Slices, strings and raw pointers
 // ---------------------------------------------------------------------------
