@@ -1,0 +1,98 @@
+//! Where things are: the repository root (found by walking up from the
+//! current directory) and every path under it and under the build directory
+//! that the commands read or write. All paths are absolute.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _};
+
+/// The repository and build directory paths used by all commands.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// Root of the clif-toolchain repository.
+    pub repo: PathBuf,
+    /// The build directory (`build/` in the repository unless `--build-dir`).
+    pub build: PathBuf,
+}
+
+impl Layout {
+    /// Finds the repository from the current directory; `build_dir` (relative
+    /// to the current directory) overrides `<repo>/build`.
+    pub fn discover(build_dir: Option<&Path>) -> anyhow::Result<Self> {
+        let cwd = std::env::current_dir().context("cannot read the current directory")?;
+        let Some(repo) = find_repo_root(&cwd) else {
+            bail!(
+                "{} is not inside the clif-toolchain repository (no parent directory \
+                 has toolchain-builder/Cargo.toml); run toolchain-builder from the repository",
+                cwd.display()
+            );
+        };
+        let build = match build_dir {
+            Some(dir) => cwd.join(dir),
+            None => repo.join("build"),
+        };
+        Ok(Self { repo, build })
+    }
+
+    /// `backend/`: the codegen backend crate.
+    pub fn backend_dir(&self) -> PathBuf {
+        self.repo.join("backend")
+    }
+
+    /// `targets/`: one TOML file per supported target.
+    pub fn targets_dir(&self) -> PathBuf {
+        self.repo.join("targets")
+    }
+
+    /// `tests/no_core/`: mini_core.rs and the test programs.
+    pub fn no_core_tests_dir(&self) -> PathBuf {
+        self.repo.join("tests").join("no_core")
+    }
+
+    /// `build/base/`: unpacked base toolchain archives, one dir per checksum.
+    pub fn base_cache_dir(&self) -> PathBuf {
+        self.build.join("base")
+    }
+
+    /// `build/backend-target/`: cargo's target dir for the backend.
+    pub fn backend_target_dir(&self) -> PathBuf {
+        self.build.join("backend-target")
+    }
+
+    /// `build/backend/`: built backends, one dir per input fingerprint.
+    pub fn backend_cache_dir(&self) -> PathBuf {
+        self.build.join("backend")
+    }
+
+    /// `build/tests/no_core/`: compiled tests, one dir per backend.
+    pub fn no_core_out_dir(&self) -> PathBuf {
+        self.build.join("tests").join("no_core")
+    }
+}
+
+/// The nearest ancestor of `start` (or `start` itself) holding
+/// `toolchain-builder/Cargo.toml`.
+fn find_repo_root(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join("toolchain-builder").join("Cargo.toml").is_file())
+        .map(Path::to_path_buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repo_root_is_found_from_a_subdirectory() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let repo = tmp.path().join("main");
+        std::fs::create_dir_all(repo.join("toolchain-builder")).expect("mkdir");
+        std::fs::write(repo.join("toolchain-builder/Cargo.toml"), "").expect("write");
+        let deep = repo.join("tests/no_core");
+        std::fs::create_dir_all(&deep).expect("mkdir");
+        assert_eq!(find_repo_root(&deep), Some(repo.clone()));
+        assert_eq!(find_repo_root(&repo), Some(repo));
+        assert_eq!(find_repo_root(tmp.path()), None);
+    }
+}

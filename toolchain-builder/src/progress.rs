@@ -1,0 +1,96 @@
+//! Progress display for long steps (unpacking, hashing, cargo builds) and the
+//! one function every other module uses to print a status line to stderr.
+//! On a terminal a step is an indicatif spinner or byte bar; elsewhere (CI
+//! logs) it becomes a plain line when it starts and one when it ends, so logs
+//! still show what took the time.
+
+use std::borrow::Cow;
+use std::fmt::Display;
+use std::io::Read;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
+
+fn multi() -> &'static MultiProgress {
+    static MULTI: OnceLock<MultiProgress> = OnceLock::new();
+    MULTI.get_or_init(MultiProgress::new)
+}
+
+/// Prints a status line on stderr without tearing any active progress bar.
+pub fn note(message: impl Display) {
+    let multi = multi();
+    if multi.is_hidden() {
+        eprintln!("{message}");
+    } else {
+        multi.suspend(|| eprintln!("{message}"));
+    }
+}
+
+/// A long-running step shown while it runs and summarised when it ends.
+pub struct Step {
+    bar: ProgressBar,
+    label: String,
+    started: Instant,
+}
+
+impl Step {
+    /// A step of unknown length (a spinner with a changing message).
+    pub fn spinner(label: &str) -> Self {
+        let style = ProgressStyle::with_template("{spinner} {prefix} {wide_msg} [{elapsed}]")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        Self::start(ProgressBar::new_spinner().with_style(style), label)
+    }
+
+    /// A step that processes `total` bytes.
+    pub fn bytes(label: &str, total: u64) -> Self {
+        let style = ProgressStyle::with_template(
+            "{prefix} [{bar:30}] {bytes}/{total_bytes} ({bytes_per_sec}, eta {eta})",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+        Self::start(
+            ProgressBar::new(total).with_style(style.progress_chars("=> ")),
+            label,
+        )
+    }
+
+    fn start(bar: ProgressBar, label: &str) -> Self {
+        let bar = multi().add(bar.with_prefix(label.to_owned()));
+        if bar.is_hidden() {
+            eprintln!("{label} ...");
+        } else {
+            bar.enable_steady_tick(Duration::from_millis(120));
+        }
+        Self {
+            bar,
+            label: label.to_owned(),
+            started: Instant::now(),
+        }
+    }
+
+    /// Replaces the spinner's message (shown on terminals only).
+    pub fn set_message(&self, message: impl Into<Cow<'static, str>>) {
+        self.bar.set_message(message);
+    }
+
+    /// Wraps a reader so that bytes read advance the bar.
+    pub fn wrap_read<R: Read>(&self, reader: R) -> impl Read {
+        self.bar.wrap_read(reader)
+    }
+
+    /// Ends the step, printing `label: outcome (time)`.
+    pub fn finish(self, outcome: &str) {
+        let secs = self.started.elapsed().as_secs_f64();
+        self.bar.finish_and_clear();
+        note(format!("{}: {outcome} ({secs:.1} s)", self.label));
+    }
+}
+
+impl Drop for Step {
+    fn drop(&mut self) {
+        // A step dropped on an error path just disappears; the error says why.
+        if !self.bar.is_finished() {
+            self.bar.finish_and_clear();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! Target descriptions: one TOML file per target in `targets/` (named
+//! `<triple>.toml`) says which Cranelift ISA, object format, linker and test
+//! runner the target uses. `--target` must name one of them.
+
+use std::fmt;
+use std::path::Path;
+
+use anyhow::{bail, Context as _};
+use serde::Deserialize;
+
+use crate::exit::UsageError;
+
+/// The triple this binary runs on: the default `--target`.
+pub const HOST: &str = env!("TOOLCHAIN_BUILDER_HOST");
+
+/// One `targets/<triple>.toml` file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetSpec {
+    /// The rustc target triple; must equal the file name's stem.
+    pub triple: String,
+    /// Cranelift's name for the instruction set (`cranelift_codegen::isa`).
+    pub cranelift_isa: String,
+    /// Object file format the backend emits.
+    pub object_format: ObjectFormat,
+    /// Linker passed to rustc as `-Clinker`.
+    pub linker: String,
+    /// How test binaries for this target are run.
+    pub runner: Runner,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ObjectFormat {
+    Elf,
+}
+
+/// How a compiled test program is executed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Runner {
+    /// Directly on this machine.
+    Native,
+}
+
+impl fmt::Display for TargetSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let format = match self.object_format {
+            ObjectFormat::Elf => "ELF",
+        };
+        let runner = match self.runner {
+            Runner::Native => "run natively",
+        };
+        write!(
+            f,
+            "{} (cranelift isa {}, {format} objects, linker {}, {runner})",
+            self.triple, self.cranelift_isa, self.linker
+        )
+    }
+}
+
+/// All targets found in `targets/`, sorted by triple.
+#[derive(Debug)]
+pub struct Targets(Vec<TargetSpec>);
+
+impl Targets {
+    /// Loads every `*.toml` in `dir`.
+    pub fn load(dir: &Path) -> anyhow::Result<Self> {
+        let entries = std::fs::read_dir(dir)
+            .with_context(|| format!("cannot read the target directory {}", dir.display()))?;
+        let mut specs = Vec::new();
+        for entry in entries {
+            let path = entry?.path();
+            if path.extension().is_some_and(|ext| ext == "toml") {
+                let text = std::fs::read_to_string(&path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                let spec = parse(&text, &path)?;
+                specs.push(spec);
+            }
+        }
+        specs.sort_by(|a, b| a.triple.cmp(&b.triple));
+        Ok(Self(specs))
+    }
+
+    /// The target named `triple`, or a usage error listing the known ones.
+    pub fn get(&self, triple: &str) -> Result<&TargetSpec, UsageError> {
+        self.0.iter().find(|t| t.triple == triple).ok_or_else(|| {
+            let known: Vec<&str> = self.0.iter().map(|t| t.triple.as_str()).collect();
+            UsageError(format!(
+                "unknown target `{triple}`; known targets (from targets/*.toml): {}",
+                if known.is_empty() {
+                    "none".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            ))
+        })
+    }
+}
+
+fn parse(text: &str, path: &Path) -> anyhow::Result<TargetSpec> {
+    let spec: TargetSpec =
+        toml::from_str(text).with_context(|| format!("invalid target file {}", path.display()))?;
+    let stem = path.file_stem().map(|s| s.to_string_lossy());
+    if stem.as_deref() != Some(spec.triple.as_str()) {
+        bail!(
+            "target file {} describes `{}`; rename it to {}.toml",
+            path.display(),
+            spec.triple,
+            spec.triple
+        );
+    }
+    Ok(spec)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOST_SPEC: &str = r#"
+        triple = "x86_64-unknown-linux-gnu"
+        cranelift_isa = "x86_64"
+        object_format = "elf"
+        linker = "cc"
+        runner = "native"
+    "#;
+
+    #[test]
+    fn repository_targets_load_and_include_the_host() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../targets");
+        let targets = Targets::load(&dir).expect("targets load");
+        let host = targets
+            .get("x86_64-unknown-linux-gnu")
+            .expect("host target");
+        assert_eq!(host.cranelift_isa, "x86_64");
+        assert_eq!(host.object_format, ObjectFormat::Elf);
+        assert_eq!(host.runner, Runner::Native);
+        assert_eq!(
+            host.to_string(),
+            "x86_64-unknown-linux-gnu (cranelift isa x86_64, ELF objects, linker cc, run natively)"
+        );
+    }
+
+    #[test]
+    fn unknown_target_lists_known_ones() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        std::fs::write(tmp.path().join("x86_64-unknown-linux-gnu.toml"), HOST_SPEC).expect("write");
+        std::fs::write(tmp.path().join("README"), "not a target").expect("write");
+        let targets = Targets::load(tmp.path()).expect("load");
+        let err = targets
+            .get("riscv64gc-unknown-linux-gnu")
+            .expect_err("unknown");
+        assert_eq!(
+            err.to_string(),
+            "unknown target `riscv64gc-unknown-linux-gnu`; known targets \
+             (from targets/*.toml): x86_64-unknown-linux-gnu"
+        );
+    }
+
+    #[test]
+    fn file_name_must_match_triple() {
+        let err = parse(
+            HOST_SPEC,
+            Path::new("targets/aarch64-unknown-linux-gnu.toml"),
+        )
+        .expect_err("mismatch");
+        assert!(err.to_string().contains("rename it"), "{err}");
+    }
+
+    #[test]
+    fn unknown_fields_and_values_are_rejected() {
+        let path = Path::new("x86_64-unknown-linux-gnu.toml");
+        let extra = format!("{HOST_SPEC}\nendian = \"little\"\n");
+        assert!(parse(&extra, path).is_err());
+        let macho = HOST_SPEC.replace("\"elf\"", "\"macho\"");
+        assert!(parse(&macho, path).is_err());
+    }
+}
