@@ -1,0 +1,139 @@
+//! rustc's computed `FnAbi` → Cranelift signatures.
+//!
+//! rustc has already decided how each argument travels (`PassMode`); this
+//! module only spells that decision in Cranelift's terms. How values are
+//! split into and rebuilt from those parameters at calls and function entry
+//! is in `lower::call`.
+
+use cranelift_codegen::ir::{AbiParam, ArgumentPurpose, Signature, Type, types};
+use cranelift_codegen::isa::CallConv;
+use rustc_abi::{BackendRepr, CanonAbi, Reg, RegKind, Size, X86Call};
+use rustc_middle::ty::Ty;
+use rustc_target::callconv::{ArgAbi, ArgAttributes, ArgExtension, CastTarget, FnAbi, PassMode};
+
+use crate::cx::CodegenCx;
+use crate::lower::scalar_type;
+
+pub fn call_conv(cx: &CodegenCx<'_>, conv: CanonAbi) -> CallConv {
+    let default = cx.isa().default_call_conv();
+    match conv {
+        CanonAbi::C | CanonAbi::Rust | CanonAbi::RustCold => default,
+        CanonAbi::X86(X86Call::SysV64) => CallConv::SystemV,
+        CanonAbi::X86(X86Call::Win64) => CallConv::WindowsFastcall,
+        other => cx.tcx.dcx().fatal(format!(
+            "the clif backend does not support the calling convention {other:?} yet"
+        )),
+    }
+}
+
+pub fn signature<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> Signature {
+    let mut sig = Signature::new(call_conv(cx, fn_abi.conv));
+    let ptr = cx.pointer_ty;
+    match &fn_abi.ret.mode {
+        PassMode::Ignore => {}
+        PassMode::Indirect { .. } => {
+            sig.params.push(AbiParam::special(ptr, ArgumentPurpose::StructReturn));
+        }
+        _ => sig.returns.extend(arg_params(ptr, &fn_abi.ret)),
+    }
+    for arg in fn_abi.args.iter() {
+        sig.params.extend(arg_params(ptr, arg));
+    }
+    sig
+}
+
+/// The Cranelift parameters one argument (or a non-indirect return) becomes.
+pub fn arg_params<'tcx>(ptr: Type, arg: &ArgAbi<'tcx, Ty<'tcx>>) -> Vec<AbiParam> {
+    match &arg.mode {
+        PassMode::Ignore => vec![],
+        PassMode::Direct(attrs) => match arg.layout.backend_repr {
+            BackendRepr::Scalar(s) => vec![extend(AbiParam::new(scalar_type(ptr, s)), attrs)],
+            _ => unreachable!("direct argument of non-scalar {:?}", arg.layout.ty),
+        },
+        PassMode::Pair(a_attrs, b_attrs) => match arg.layout.backend_repr {
+            BackendRepr::ScalarPair(a, b) => vec![
+                extend(AbiParam::new(scalar_type(ptr, a)), a_attrs),
+                extend(AbiParam::new(scalar_type(ptr, b)), b_attrs),
+            ],
+            _ => unreachable!("pair argument of non-pair {:?}", arg.layout.ty),
+        },
+        PassMode::Cast { pad_i32, cast } => {
+            let mut params = Vec::new();
+            if *pad_i32 {
+                params.push(AbiParam::new(types::I32));
+            }
+            params.extend(cast_parts(cast).into_iter().map(|(ty, _)| AbiParam::new(ty)));
+            params
+        }
+        PassMode::Indirect { on_stack: true, .. } => {
+            vec![AbiParam::special(ptr, ArgumentPurpose::StructArgument(arg.layout.size.bytes() as u32))]
+        }
+        PassMode::Indirect { meta_attrs: Some(_), .. } => vec![AbiParam::new(ptr), AbiParam::new(ptr)],
+        PassMode::Indirect { meta_attrs: None, .. } => vec![AbiParam::new(ptr)],
+    }
+}
+
+fn extend(param: AbiParam, attrs: &ArgAttributes) -> AbiParam {
+    match attrs.arg_ext {
+        ArgExtension::None => param,
+        ArgExtension::Zext => param.uext(),
+        ArgExtension::Sext => param.sext(),
+    }
+}
+
+/// The registers of a `PassMode::Cast`, each with its byte offset in the
+/// value's memory image.
+pub fn cast_parts(cast: &CastTarget) -> Vec<(Type, Size)> {
+    let mut parts = Vec::new();
+    let mut offset = Size::ZERO;
+    for reg in cast.prefix.iter().flatten() {
+        offset = offset.align_to(reg.align_bytes());
+        parts.push((reg_type(*reg), offset));
+        offset += reg.size;
+    }
+    if let Some(rest_offset) = cast.rest_offset {
+        offset = rest_offset;
+    } else {
+        offset = offset.align_to(cast.rest.unit.align_bytes());
+    }
+    let unit = cast.rest.unit;
+    let total = cast.rest.total;
+    let full_units = total.bytes() / unit.size.bytes();
+    for _ in 0..full_units {
+        parts.push((reg_type(unit), offset));
+        offset += unit.size;
+    }
+    let rem = total.bytes() % unit.size.bytes();
+    if rem != 0 {
+        // rustc passes the tail as an integer of the remaining size, rounded
+        // up to a register; reads past the end stay inside our padded slots.
+        let bits = (rem * 8).next_power_of_two().max(8);
+        parts.push((Type::int(bits as u16).expect("integer register type"), offset));
+    }
+    parts
+}
+
+fn reg_type(reg: Reg) -> Type {
+    let bits = reg.size.bits();
+    match reg.kind {
+        RegKind::Integer => Type::int(bits.next_power_of_two().max(8) as u16).expect("integer register"),
+        RegKind::Float => match bits {
+            16 => types::F16,
+            32 => types::F32,
+            64 => types::F64,
+            128 => types::F128,
+            _ => unreachable!("float register of {bits} bits"),
+        },
+        RegKind::Vector => types::I8.by(reg.size.bytes() as u32).expect("vector register"),
+    }
+}
+
+trait RegAlign {
+    fn align_bytes(&self) -> rustc_abi::Align;
+}
+
+impl RegAlign for Reg {
+    fn align_bytes(&self) -> rustc_abi::Align {
+        rustc_abi::Align::from_bytes(self.size.bytes().next_power_of_two().min(16)).expect("power of two")
+    }
+}

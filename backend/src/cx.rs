@@ -1,0 +1,188 @@
+//! Per-codegen-unit state: the Cranelift `ObjectModule` being filled, the
+//! symbols declared in it (functions, statics, anonymous constant data) and
+//! the layout/ABI queries every lowering step needs.
+//!
+//! It knows nothing about MIR bodies; `lower` borrows it for one function at
+//! a time.
+
+use cranelift_codegen::ir::{Signature, Type};
+use cranelift_codegen::isa::TargetIsa;
+use cranelift_frontend::FunctionBuilderContext;
+use cranelift_module::{DataId, FuncId, Linkage, Module};
+use cranelift_object::ObjectModule;
+use rustc_abi::{HasDataLayout, TargetDataLayout};
+use rustc_data_structures::fx::FxHashMap;
+use rustc_middle::mir::interpret::AllocId;
+use rustc_middle::ty::layout::{
+    FnAbiError, FnAbiOfHelpers, FnAbiRequest, HasTyCtxt, HasTypingEnv, LayoutError,
+    LayoutOfHelpers,
+};
+use rustc_middle::ty::{self, Instance, Ty, TyCtxt};
+use rustc_span::Span;
+use rustc_span::def_id::DefId;
+use rustc_target::callconv::FnAbi;
+use rustc_target::spec::{HasTargetSpec, Target};
+
+use crate::abi;
+
+/// Layout and ABI queries for fully monomorphic code. Cheap to copy; every
+/// stage that asks `layout_of` or `fn_abi_of_*` goes through it.
+#[derive(Clone, Copy)]
+pub struct LayoutCx<'tcx>(pub TyCtxt<'tcx>);
+
+impl<'tcx> HasTyCtxt<'tcx> for LayoutCx<'tcx> {
+    fn tcx(&self) -> TyCtxt<'tcx> {
+        self.0
+    }
+}
+impl<'tcx> HasTypingEnv<'tcx> for LayoutCx<'tcx> {
+    fn typing_env(&self) -> ty::TypingEnv<'tcx> {
+        ty::TypingEnv::fully_monomorphized()
+    }
+}
+impl HasDataLayout for LayoutCx<'_> {
+    fn data_layout(&self) -> &TargetDataLayout {
+        &self.0.data_layout
+    }
+}
+impl HasTargetSpec for LayoutCx<'_> {
+    fn target_spec(&self) -> &Target {
+        &self.0.sess.target
+    }
+}
+impl<'tcx> LayoutOfHelpers<'tcx> for LayoutCx<'tcx> {
+    fn handle_layout_err(&self, err: LayoutError<'tcx>, span: Span, ty: Ty<'tcx>) -> ! {
+        self.0.dcx().span_fatal(span, format!("cannot compute the layout of `{ty}`: {err}"))
+    }
+}
+impl<'tcx> FnAbiOfHelpers<'tcx> for LayoutCx<'tcx> {
+    fn handle_fn_abi_err(
+        &self,
+        err: FnAbiError<'tcx>,
+        span: Span,
+        req: FnAbiRequest<'tcx>,
+    ) -> ! {
+        self.0.dcx().span_fatal(span, format!("cannot compute the ABI of {req:?}: {err:?}"))
+    }
+}
+
+pub struct CodegenCx<'tcx> {
+    pub tcx: TyCtxt<'tcx>,
+    pub lcx: LayoutCx<'tcx>,
+    pub module: ObjectModule,
+    pub pointer_ty: Type,
+    /// Reused between functions to avoid reallocating the builder's tables.
+    pub func_ctx: FunctionBuilderContext,
+    functions: FxHashMap<Instance<'tcx>, FuncId>,
+    statics: FxHashMap<DefId, DataId>,
+    /// Anonymous data objects (constant allocations, vtables), one per AllocId.
+    allocs: FxHashMap<AllocId, DataId>,
+    /// Allocations declared but not yet defined; drained by `consts::define_pending`.
+    pub pending_allocs: Vec<(AllocId, DataId)>,
+    /// Variadic-call trampolines (x86_64 SysV), one per callee.
+    pub vararg_trampolines: FxHashMap<FuncId, FuncId>,
+    anon_counter: u32,
+    cgu_name: String,
+}
+
+impl<'tcx> CodegenCx<'tcx> {
+    pub fn new(tcx: TyCtxt<'tcx>, module: ObjectModule, cgu_name: &str) -> Self {
+        let pointer_ty = module.isa().pointer_type();
+        CodegenCx {
+            tcx,
+            lcx: LayoutCx(tcx),
+            module,
+            pointer_ty,
+            func_ctx: FunctionBuilderContext::new(),
+            functions: FxHashMap::default(),
+            statics: FxHashMap::default(),
+            allocs: FxHashMap::default(),
+            pending_allocs: Vec::new(),
+            vararg_trampolines: FxHashMap::default(),
+            anon_counter: 0,
+            cgu_name: cgu_name.to_string(),
+        }
+    }
+
+    pub fn isa(&self) -> &dyn TargetIsa {
+        self.module.isa()
+    }
+
+    pub fn fn_abi_of_instance(&self, instance: Instance<'tcx>) -> &'tcx FnAbi<'tcx, Ty<'tcx>> {
+        use rustc_middle::ty::layout::FnAbiOf;
+        self.lcx.fn_abi_of_instance(instance, ty::List::empty())
+    }
+
+    pub fn symbol_name(&self, instance: Instance<'tcx>) -> &'tcx str {
+        self.tcx.symbol_name(instance).name
+    }
+
+    /// Declares a function with the given linkage; later lookups reuse it.
+    pub fn declare_fn(&mut self, instance: Instance<'tcx>, linkage: Linkage) -> FuncId {
+        let fn_abi = self.fn_abi_of_instance(instance);
+        let sig = abi::signature(self, fn_abi);
+        let name = self.symbol_name(instance);
+        let id = self.declare_fn_raw(name, linkage, &sig);
+        self.functions.insert(instance, id);
+        id
+    }
+
+    pub fn declare_fn_raw(&mut self, name: &str, linkage: Linkage, sig: &Signature) -> FuncId {
+        match self.module.declare_function(name, linkage, sig) {
+            Ok(id) => id,
+            Err(e) => self.tcx.dcx().fatal(format!("clif backend: cannot declare `{name}`: {e}")),
+        }
+    }
+
+    /// The function for `instance`, imported if this unit does not define it.
+    pub fn get_fn(&mut self, instance: Instance<'tcx>) -> FuncId {
+        match self.functions.get(&instance) {
+            Some(&id) => id,
+            None => self.declare_fn(instance, Linkage::Import),
+        }
+    }
+
+    pub fn declare_static(&mut self, def_id: DefId, linkage: Linkage) -> DataId {
+        let instance = Instance::mono(self.tcx, def_id);
+        let name = self.symbol_name(instance);
+        let writable = crate::consts::static_is_writable(self.tcx, def_id);
+        let tls = self.tcx.is_thread_local_static(def_id);
+        let id = match self.module.declare_data(name, linkage, writable, tls) {
+            Ok(id) => id,
+            Err(e) => self.tcx.dcx().fatal(format!("clif backend: cannot declare `{name}`: {e}")),
+        };
+        self.statics.insert(def_id, id);
+        id
+    }
+
+    /// The data object of a static, imported if this unit does not define it.
+    pub fn get_static(&mut self, def_id: DefId) -> DataId {
+        match self.statics.get(&def_id) {
+            Some(&id) => id,
+            None => self.declare_static(def_id, Linkage::Import),
+        }
+    }
+
+    /// The data object holding a constant allocation; defined once per unit.
+    pub fn get_alloc(&mut self, alloc_id: AllocId) -> DataId {
+        if let Some(&id) = self.allocs.get(&alloc_id) {
+            return id;
+        }
+        let name = self.anon_name("alloc");
+        // Immutable allocations (constants, vtables) go to read-only data.
+        let writable = crate::consts::alloc_is_writable(self.tcx, alloc_id);
+        let id = match self.module.declare_data(&name, Linkage::Local, writable, false) {
+            Ok(id) => id,
+            Err(e) => self.tcx.dcx().fatal(format!("clif backend: {e}")),
+        };
+        self.allocs.insert(alloc_id, id);
+        self.pending_allocs.push((alloc_id, id));
+        id
+    }
+
+    /// A unit-local symbol name (`__clif.<cgu>.<kind>.<n>`).
+    pub fn anon_name(&mut self, kind: &str) -> String {
+        self.anon_counter += 1;
+        format!("__clif.{}.{kind}.{}", self.cgu_name, self.anon_counter)
+    }
+}

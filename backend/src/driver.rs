@@ -1,0 +1,105 @@
+//! The codegen driver: asks rustc for the codegen units, lowers each into its
+//! own Cranelift `ObjectModule`, and writes one object file per unit where
+//! rustc's linker step expects it.
+
+use std::io::{BufWriter, Write};
+
+use cranelift_module::Linkage;
+use cranelift_object::{ObjectBuilder, ObjectModule};
+use rustc_codegen_ssa::{CompiledModule, CompiledModules, CrateInfo, ModuleKind};
+use rustc_hir::attrs::Linkage as RLinkage;
+use rustc_middle::mono::{CodegenUnit, MonoItem, MonoItemData, Visibility};
+use rustc_middle::ty::TyCtxt;
+use rustc_session::config::OutputType;
+
+use crate::config::BackendConfig;
+use crate::cx::CodegenCx;
+use crate::{consts, entry, isa, lower};
+
+pub fn codegen_crate(tcx: TyCtxt<'_>, _crate_info: &CrateInfo) -> CompiledModules {
+    let config = BackendConfig::from_env();
+    let isa = isa::build_isa(tcx.sess, &config).unwrap_or_else(|msg| tcx.dcx().fatal(msg));
+    let cgus = tcx.collect_and_partition_mono_items(()).codegen_units;
+    if rustc_codegen_ssa::base::allocator_kind_for_codegen(tcx).is_some() {
+        tcx.dcx().fatal("the clif backend does not support the allocator shim (crates using `alloc`) yet");
+    }
+    let modules = cgus.iter().map(|cgu| codegen_cgu(tcx, &isa, cgu)).collect();
+    tcx.sess.dcx().abort_if_errors();
+    CompiledModules { modules, allocator_module: None }
+}
+
+fn codegen_cgu<'tcx>(
+    tcx: TyCtxt<'tcx>,
+    isa: &std::sync::Arc<dyn cranelift_codegen::isa::TargetIsa>,
+    cgu: &CodegenUnit<'tcx>,
+) -> CompiledModule {
+    let name = cgu.name().as_str().to_string();
+    let mut builder = ObjectBuilder::new(isa.clone(), name.clone(), cranelift_module::default_libcall_names())
+        .unwrap_or_else(|e| tcx.dcx().fatal(format!("clif backend: {e}")));
+    // One section per function and data object, so the linker can drop unused ones.
+    builder.per_function_section(true).per_data_object_section(true);
+    let mut cx = CodegenCx::new(tcx, ObjectModule::new(builder), &name);
+
+    let items = cgu.items_in_deterministic_order(tcx);
+    let mut functions = Vec::new();
+    for (item, data) in &items {
+        match *item {
+            MonoItem::Fn(instance) => functions.push((instance, cx.declare_fn(instance, linkage(data)))),
+            MonoItem::Static(def_id) => {
+                cx.declare_static(def_id, linkage(data));
+            }
+            MonoItem::GlobalAsm(item_id) => {
+                tcx.dcx().span_fatal(tcx.def_span(item_id.owner_id), "the clif backend does not support `global_asm!` yet")
+            }
+        }
+    }
+    for (item, _) in &items {
+        if let MonoItem::Static(def_id) = *item {
+            consts::define_static(&mut cx, def_id);
+        }
+    }
+    for (instance, id) in functions {
+        lower::codegen_fn(&mut cx, instance, id);
+    }
+    entry::maybe_create_entry_wrapper(&mut cx, cgu);
+    consts::define_pending(&mut cx);
+
+    let product = cx.module.finish();
+    let path = tcx.output_filenames(()).temp_path_for_cgu(
+        OutputType::Object,
+        &name,
+        tcx.sess.invocation_temp.as_deref(),
+    );
+    let write = || -> std::io::Result<()> {
+        let mut file = BufWriter::new(std::fs::File::create(&path)?);
+        product.object.write_stream(&mut file).map_err(|e| std::io::Error::other(e.to_string()))?;
+        file.flush()
+    };
+    if let Err(e) = write() {
+        tcx.dcx().fatal(format!("clif backend: cannot write object file {}: {e}", path.display()));
+    }
+    CompiledModule {
+        name,
+        kind: ModuleKind::Regular,
+        object: Some(path),
+        dwarf_object: None,
+        bytecode: None,
+        assembly: None,
+        llvm_ir: None,
+        links_from_incr_cache: Vec::new(),
+    }
+}
+
+fn linkage(data: &MonoItemData) -> Linkage {
+    match data.linkage {
+        RLinkage::Internal => Linkage::Local,
+        RLinkage::External => match data.visibility {
+            Visibility::Default => Linkage::Export,
+            Visibility::Hidden => Linkage::Hidden,
+            // Cranelift has no protected visibility; exporting is the safe superset.
+            Visibility::Protected => Linkage::Export,
+        },
+        // Weak and link-once definitions may be defined in several objects.
+        _ => Linkage::Preemptible,
+    }
+}

@@ -1,0 +1,74 @@
+//! Target lookup: turns rustc's target spec into a Cranelift `TargetIsa` with
+//! the flags this backend relies on, and reports the baseline target
+//! features for `cfg(target_feature)`. The only place that knows which
+//! architectures Cranelift supports.
+
+use std::str::FromStr;
+use std::sync::Arc;
+
+use cranelift_codegen::isa::TargetIsa;
+use cranelift_codegen::settings::{self, Configurable};
+use rustc_session::Session;
+use rustc_session::config::OptLevel;
+use rustc_span::Symbol;
+use rustc_target::spec::RelocModel;
+
+use crate::config::{BackendConfig, Regalloc};
+
+/// Builds the Cranelift ISA for the session's target, or says why it cannot.
+pub fn build_isa(sess: &Session, config: &BackendConfig) -> Result<Arc<dyn TargetIsa>, String> {
+    let triple_str = sess.target.llvm_target.as_ref();
+    let triple = target_lexicon::Triple::from_str(triple_str)
+        .map_err(|e| format!("clif backend: cannot parse target triple `{triple_str}`: {e}"))?;
+
+    let mut flags = settings::builder();
+    let set = |flags: &mut settings::Builder, name: &str, value: &str| {
+        flags.set(name, value).unwrap_or_else(|e| panic!("bad Cranelift setting {name}={value}: {e}"))
+    };
+    let opt = if sess.opts.optimize == OptLevel::No { "none" } else { "speed" };
+    set(&mut flags, "opt_level", opt);
+    set(&mut flags, "enable_verifier", if config.verifier { "true" } else { "false" });
+    let regalloc = match config.regalloc {
+        Regalloc::Backtracking => "backtracking",
+        Regalloc::SinglePass => "single_pass",
+    };
+    set(&mut flags, "regalloc_algorithm", regalloc);
+    let pic = sess.relocation_model() != RelocModel::Static;
+    set(&mut flags, "is_pic", if pic { "true" } else { "false" });
+    // i128 arguments and returns follow the LLVM/GCC convention.
+    set(&mut flags, "enable_llvm_abi_extensions", "true");
+    set(&mut flags, "preserve_frame_pointers", "true");
+    set(&mut flags, "unwind_info", "true");
+    if sess.target.options.is_like_darwin || sess.target.options.is_like_windows {
+        // TLS is not implemented for these object formats yet.
+    } else {
+        set(&mut flags, "tls_model", "elf_gd");
+    }
+    // Large stack frames must touch each guard page (rustc's targets use inline probes).
+    set(&mut flags, "enable_probestack", "true");
+    set(&mut flags, "probestack_strategy", "inline");
+
+    let isa_builder = cranelift_codegen::isa::lookup(triple.clone()).map_err(|e| {
+        format!("clif backend: target `{triple_str}` is not supported by Cranelift ({e})")
+    })?;
+    isa_builder
+        .finish(settings::Flags::new(flags))
+        .map_err(|e| format!("clif backend: cannot configure Cranelift for `{triple_str}`: {e}"))
+}
+
+/// The target features every CPU of the target has, with what they imply.
+pub fn target_features(sess: &Session) -> Vec<Symbol> {
+    let baseline: &[&str] = match sess.target.arch.desc() {
+        "x86_64" => &["fxsr", "sse", "sse2", "x87"],
+        "aarch64" => &["neon"],
+        _ => &[],
+    };
+    let mut features: Vec<Symbol> = baseline
+        .iter()
+        .flat_map(|f| sess.target.implied_target_features(f))
+        .map(Symbol::intern)
+        .collect();
+    features.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    features.dedup();
+    features
+}

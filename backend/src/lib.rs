@@ -1,0 +1,110 @@
+//! `rustc_codegen_clif`: a rustc codegen backend that lowers MIR to Cranelift IR.
+//!
+//! rustc loads this dylib (`-Zcodegen-backend=...`) and calls
+//! [`__rustc_codegen_backend`]. The pipeline, one stage per module:
+//!
+//! ```text
+//! driver      partition into codegen units, one ObjectModule per unit, write .o files
+//!  ├─ cx        per-unit state: symbols, declared functions and data, layout queries
+//!  ├─ lower     one MIR body -> one Cranelift function (statements, rvalues, terminators)
+//!  │   ├─ value / place   how MIR values and places live in Cranelift (SSA vars or memory)
+//!  │   ├─ num / cast      arithmetic, comparisons, checked ops, casts
+//!  │   ├─ discr           enum tags and niches
+//!  │   └─ intrinsics      rustc intrinsics
+//!  ├─ abi       rustc `FnAbi` -> Cranelift signatures, argument and return passing
+//!  ├─ consts    constants, statics and vtables as data objects with relocations
+//!  └─ entry     the C `main` that calls the `start` lang item
+//! ```
+//!
+//! What the backend cannot compile yet it refuses with a diagnostic naming the
+//! construct ([`unsupported`]); it never emits code it knows to be wrong.
+
+#![feature(rustc_private, box_patterns)]
+#![warn(unused_lifetimes)]
+
+extern crate rustc_abi;
+extern crate rustc_ast;
+extern crate rustc_codegen_ssa;
+extern crate rustc_data_structures;
+// Linking against rustc_driver makes the dylib share rustc's copies of the crates above.
+extern crate rustc_driver;
+extern crate rustc_hir;
+extern crate rustc_index;
+extern crate rustc_middle;
+extern crate rustc_session;
+extern crate rustc_span;
+extern crate rustc_target;
+
+mod abi;
+mod config;
+mod consts;
+mod cx;
+mod driver;
+mod entry;
+mod isa;
+mod lower;
+mod unsupported;
+
+use std::any::Any;
+
+use rustc_codegen_ssa::traits::CodegenBackend;
+use rustc_codegen_ssa::{CompiledModules, CrateInfo, TargetConfig};
+use rustc_data_structures::fx::FxIndexMap;
+use rustc_middle::dep_graph::{WorkProduct, WorkProductId};
+use rustc_middle::ty::TyCtxt;
+use rustc_session::Session;
+use rustc_session::config::OutputFilenames;
+
+/// The backend object rustc talks to.
+pub struct ClifBackend;
+
+impl CodegenBackend for ClifBackend {
+    fn name(&self) -> &'static str {
+        "clif"
+    }
+
+    fn init(&self, sess: &Session) {
+        // Fail early, before any work, when the target has no Cranelift ISA.
+        if let Err(msg) = isa::build_isa(sess, &config::BackendConfig::from_env()) {
+            sess.dcx().fatal(msg);
+        }
+    }
+
+    fn target_config(&self, sess: &Session) -> TargetConfig {
+        let features = isa::target_features(sess);
+        TargetConfig {
+            target_features: features.clone(),
+            unstable_target_features: features,
+            // Cranelift's f16/f128 support is incomplete: tell rustc (and
+            // through cfg, the library) not to rely on them.
+            has_reliable_f16: false,
+            has_reliable_f16_math: false,
+            has_reliable_f128: false,
+            has_reliable_f128_math: false,
+        }
+    }
+
+    fn target_cpu(&self, sess: &Session) -> String {
+        sess.opts.cg.target_cpu.clone().unwrap_or_else(|| sess.target.cpu.to_string())
+    }
+
+    fn codegen_crate<'tcx>(&self, tcx: TyCtxt<'tcx>, crate_info: &CrateInfo) -> Box<dyn Any> {
+        Box::new(driver::codegen_crate(tcx, crate_info))
+    }
+
+    fn join_codegen(
+        &self,
+        ongoing: Box<dyn Any>,
+        _sess: &Session,
+        _outputs: &OutputFilenames,
+    ) -> (CompiledModules, FxIndexMap<WorkProductId, WorkProduct>) {
+        let modules = *ongoing.downcast::<CompiledModules>().expect("codegen_crate returns CompiledModules");
+        (modules, FxIndexMap::default())
+    }
+}
+
+/// The entry point rustc looks up when loading a codegen backend.
+#[unsafe(no_mangle)]
+pub fn __rustc_codegen_backend() -> Box<dyn CodegenBackend> {
+    Box::new(ClifBackend)
+}

@@ -1,0 +1,390 @@
+//! Values across calls: binding a function's ABI parameters to its MIR
+//! locals, lowering `Call` terminators (direct, through a pointer, through a
+//! vtable, `rust-call` untupling, `#[track_caller]` locations, C variadics)
+//! and returning.
+
+use cranelift_codegen::binemit::Reloc;
+use cranelift_codegen::ir::{Block, InstBuilder, TrapCode, Value};
+use cranelift_module::{FuncId, Linkage, Module, ModuleReloc, ModuleRelocTarget};
+use rustc_abi::{ExternAbi, Size};
+use rustc_index::bit_set::DenseBitSet;
+use rustc_middle::mir::{self, Local, RETURN_PLACE, SourceInfo};
+use rustc_middle::ty::layout::FnAbiOf;
+use rustc_middle::ty::{self, Instance, InstanceKind, Ty, TypingEnv};
+use rustc_span::Spanned;
+use rustc_target::callconv::{ArgAbi, PassMode};
+
+use super::FunctionCx;
+use super::place::CPlace;
+use super::value::{CValue, Pointer};
+use crate::abi;
+
+/// Creates the places of all locals and fills the arguments from the
+/// function's parameters. Called in the entry block.
+pub fn bind_params<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, entry: Block, ssa: &DenseBitSet<Local>) {
+    let mut params = fx.bcx.block_params(entry).to_vec().into_iter();
+    let fn_abi = fx.fn_abi;
+
+    let ret_layout = fx.layout_of(fx.monomorphize(fx.mir.local_decls[RETURN_PLACE].ty));
+    let ret_place = match fn_abi.ret.mode {
+        PassMode::Indirect { .. } => CPlace::for_ptr(Pointer::new(params.next().unwrap()), ret_layout),
+        _ => new_local(fx, RETURN_PLACE, ssa),
+    };
+    fx.locals.push(ret_place);
+
+    let mut abi_args = fn_abi.args.iter();
+    for local in fx.mir.args_iter() {
+        if Some(local) == fx.mir.spread_arg {
+            // `rust-call`: the last MIR argument is a tuple spread over several ABI arguments.
+            let layout = fx.layout_of(fx.monomorphize(fx.mir.local_decls[local].ty));
+            let place = CPlace::new_stack_slot(fx, layout);
+            for i in 0..layout.fields.count() {
+                let arg = abi_args.next().expect("spread argument");
+                let value = from_abi(fx, arg, &mut params);
+                place.field(fx, i).write_cvalue(fx, value);
+            }
+            fx.locals.push(place);
+            continue;
+        }
+        let arg = abi_args.next().expect("argument without ABI");
+        let place = match arg.mode {
+            // The caller passed a copy we own: use it in place.
+            PassMode::Indirect { on_stack: false, .. } if !ssa.contains(local) => {
+                let ptr = Pointer::new(params.next().unwrap());
+                let meta = matches!(arg.mode, PassMode::Indirect { meta_attrs: Some(_), .. })
+                    .then(|| params.next().unwrap());
+                CPlace::for_ptr_with_meta(ptr, meta, arg.layout)
+            }
+            _ => {
+                let value = from_abi(fx, arg, &mut params);
+                let place = new_local(fx, local, ssa);
+                place.write_cvalue(fx, value);
+                place
+            }
+        };
+        fx.locals.push(place);
+    }
+    if fx.instance.def.requires_caller_location(fx.tcx) {
+        let arg = abi_args.next().expect("caller location argument");
+        fx.caller_location = Some(from_abi(fx, arg, &mut params));
+    }
+    for local in fx.mir.vars_and_temps_iter() {
+        let place = new_local(fx, local, ssa);
+        fx.locals.push(place);
+    }
+}
+
+fn new_local<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, local: Local, ssa: &DenseBitSet<Local>) -> CPlace<'tcx> {
+    let layout = fx.layout_of(fx.monomorphize(fx.mir.local_decls[local].ty));
+    if !layout.is_sized() {
+        fx.unsupported(format_args!("unsized locals (`{}`)", layout.ty));
+    }
+    if ssa.contains(local) { CPlace::new_var(fx, layout) } else { CPlace::new_stack_slot(fx, layout) }
+}
+
+/// Rebuilds a value from the Cranelift parameters of one ABI argument.
+fn from_abi<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    arg: &ArgAbi<'tcx, Ty<'tcx>>,
+    params: &mut impl Iterator<Item = Value>,
+) -> CValue<'tcx> {
+    let mut next = || params.next().expect("too few parameters for the ABI");
+    match &arg.mode {
+        PassMode::Ignore => CValue::zst(fx, arg.layout),
+        PassMode::Direct(_) => CValue::by_val(next(), arg.layout),
+        PassMode::Pair(..) => {
+            let a = next();
+            CValue::by_val_pair(a, next(), arg.layout)
+        }
+        PassMode::Cast { pad_i32, cast } => {
+            if *pad_i32 {
+                next();
+            }
+            let parts = abi::cast_parts(cast);
+            let values: Vec<Value> = parts.iter().map(|_| next()).collect();
+            from_cast_parts(fx, arg, &parts, &values)
+        }
+        PassMode::Indirect { meta_attrs: None, .. } => CValue::by_ref(Pointer::new(next()), arg.layout),
+        PassMode::Indirect { meta_attrs: Some(_), .. } => {
+            let ptr = next();
+            CValue::by_ref_unsized(Pointer::new(ptr), next(), arg.layout)
+        }
+    }
+}
+
+fn from_cast_parts<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    arg: &ArgAbi<'tcx, Ty<'tcx>>,
+    parts: &[(cranelift_codegen::ir::Type, Size)],
+    values: &[Value],
+) -> CValue<'tcx> {
+    let slot = fx.stack_slot(cast_image_size(arg, parts), arg.layout.align.abi.bytes().max(8));
+    for (&(_, offset), &v) in parts.iter().zip(values) {
+        slot.offset(fx, offset.bytes() as i64).store(fx, v);
+    }
+    CValue::by_ref(slot, arg.layout)
+}
+
+/// Bytes covered by the registers of a cast, or the value, whichever is larger.
+fn cast_image_size(arg: &ArgAbi<'_, Ty<'_>>, parts: &[(cranelift_codegen::ir::Type, Size)]) -> Size {
+    let end = parts.iter().map(|&(ty, off)| off + super::type_size(ty)).max().unwrap_or(Size::ZERO);
+    end.max(arg.layout.size)
+}
+
+/// Splits a value into the Cranelift arguments of one ABI argument.
+/// `owned` says the value's memory may be handed to the callee as is.
+pub(super) fn to_abi<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    arg: &ArgAbi<'tcx, Ty<'tcx>>,
+    value: CValue<'tcx>,
+    owned: bool,
+) -> Vec<Value> {
+    match &arg.mode {
+        PassMode::Ignore => vec![],
+        PassMode::Direct(_) => vec![value.load_scalar(fx)],
+        PassMode::Pair(..) => {
+            let (a, b) = value.load_scalar_pair(fx);
+            vec![a, b]
+        }
+        PassMode::Cast { pad_i32, cast } => {
+            let parts = abi::cast_parts(cast);
+            // Copy into a slot large enough for whole-register reads.
+            let slot = fx.stack_slot(cast_image_size(arg, &parts), arg.layout.align.abi.bytes().max(8));
+            CPlace::for_ptr(slot, arg.layout).write_cvalue(fx, value);
+            let mut values = Vec::new();
+            if *pad_i32 {
+                values.push(fx.bcx.ins().iconst(cranelift_codegen::ir::types::I32, 0));
+            }
+            for (ty, offset) in parts {
+                values.push(slot.offset(fx, offset.bytes() as i64).load(fx, ty));
+            }
+            values
+        }
+        PassMode::Indirect { meta_attrs: Some(_), .. } => {
+            let (ptr, meta) = value.as_ref().expect("unsized argument in memory");
+            vec![ptr.addr(fx), meta.expect("unsized argument without metadata")]
+        }
+        PassMode::Indirect { on_stack, .. } => {
+            let ptr = match value.as_ref() {
+                Some((ptr, _)) if owned || *on_stack => ptr,
+                _ => {
+                    let copy = CPlace::new_stack_slot(fx, value.layout);
+                    copy.write_cvalue(fx, value);
+                    copy.to_ptr()
+                }
+            };
+            vec![ptr.addr(fx)]
+        }
+    }
+}
+
+/// The `Location` for a panic or `#[track_caller]` call at `source_info`.
+pub fn caller_location<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, source_info: SourceInfo) -> CValue<'tcx> {
+    let mir = fx.mir;
+    match mir.caller_location_span(source_info, fx.caller_location.map(Ok), fx.tcx, Err) {
+        Ok(location) => location,
+        Err(span) => {
+            let value = fx.tcx.span_as_caller_location(span);
+            let layout = fx.layout_of(fx.tcx.caller_location_ty());
+            crate::consts::const_value_to_cvalue(fx, value, layout)
+        }
+    }
+}
+
+enum Callee {
+    Direct(FuncId),
+    Indirect(Value),
+}
+
+/// Lowers a `Call` terminator.
+pub fn codegen_call<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    source_info: SourceInfo,
+    func: &mir::Operand<'tcx>,
+    args: &[Spanned<mir::Operand<'tcx>>],
+    destination: mir::Place<'tcx>,
+    target: Option<mir::BasicBlock>,
+) {
+    let tcx = fx.tcx;
+    let fn_ty = fx.monomorphize(func.ty(fx.mir, tcx));
+    let instance = match *fn_ty.kind() {
+        ty::FnDef(def_id, generic_args) => {
+            let instance =
+                Instance::expect_resolve(tcx, TypingEnv::fully_monomorphized(), def_id, generic_args, source_info.span);
+            match instance.def {
+                InstanceKind::Intrinsic(_) => {
+                    match super::intrinsics::codegen_intrinsic_call(
+                        fx,
+                        instance,
+                        args,
+                        destination,
+                        target,
+                        source_info,
+                    ) {
+                        Ok(()) => return,
+                        Err(fallback) => Some(fallback),
+                    }
+                }
+                InstanceKind::DropGlue(_, None) => {
+                    // Dropping a type without drop glue does nothing.
+                    jump_or_trap(fx, target);
+                    return;
+                }
+                _ => Some(instance),
+            }
+        }
+        ty::FnPtr(..) => None,
+        _ => unreachable!("call of non-function type {fn_ty:?}"),
+    };
+    let sig = tcx.normalize_erasing_late_bound_regions(TypingEnv::fully_monomorphized(), fn_ty.fn_sig(tcx));
+    let extra_tys: Vec<Ty<'tcx>> =
+        args[sig.inputs().len().min(args.len())..].iter().map(|a| fx.monomorphize(a.node.ty(fx.mir, tcx))).collect();
+    let extra = tcx.mk_type_list(&extra_tys);
+    let fn_abi = match instance {
+        Some(instance) => fx.cx.lcx.fn_abi_of_instance(instance, extra),
+        None => fx.cx.lcx.fn_abi_of_fn_ptr(fn_ty.fn_sig(tcx), extra),
+    };
+
+    // Operand values, each with whether its memory may be handed over.
+    let mut values: Vec<(CValue<'tcx>, bool)> = args
+        .iter()
+        .map(|arg| {
+            // A moved-from place in memory is dead after the call: the callee may use it.
+            let owned = matches!(&arg.node, mir::Operand::Move(place)
+                if !place.is_indirect() && !fx.local_place(place.local).is_ssa());
+            (fx.codegen_operand(&arg.node), owned)
+        })
+        .collect();
+    if sig.abi == ExternAbi::RustCall
+        && let Some((tuple, _)) = values.pop()
+    {
+        for i in 0..tuple.layout.fields.count() {
+            values.push((tuple.field(fx, i), false));
+        }
+    }
+    if instance.is_some_and(|i| i.def.requires_caller_location(tcx)) {
+        values.push((caller_location(fx, source_info), false));
+    }
+
+    let callee = match instance {
+        Some(Instance { def: InstanceKind::Virtual(_, idx), .. }) => {
+            let (receiver, _) = values[0];
+            let (data, vtable) = receiver.load_scalar_pair(fx);
+            values[0] = (CValue::by_val(data, fn_abi.args[0].layout), false);
+            let slot = Pointer::new(vtable).offset(fx, (idx * fx.pointer_ty.bytes() as usize) as i64);
+            Callee::Indirect(slot.load(fx, fx.pointer_ty))
+        }
+        Some(instance) => Callee::Direct(fx.cx.get_fn(instance)),
+        None => Callee::Indirect(fx.codegen_operand(func).load_scalar(fx)),
+    };
+
+    let dest = fx.codegen_place(destination);
+    let mut call_args = Vec::new();
+    let sret = match fn_abi.ret.mode {
+        PassMode::Indirect { .. } => {
+            let slot = if dest.is_ssa() { CPlace::new_stack_slot(fx, dest.layout) } else { dest };
+            call_args.push(slot.to_ptr().addr(fx));
+            Some(slot)
+        }
+        _ => None,
+    };
+    assert_eq!(values.len(), fn_abi.args.len(), "argument count mismatch for {instance:?}");
+    for (arg, (value, owned)) in fn_abi.args.iter().zip(values) {
+        call_args.extend(to_abi(fx, arg, value, owned));
+    }
+
+    let call = match callee {
+        Callee::Direct(id) if fn_abi.c_variadic => {
+            let sig = abi::signature(fx.cx, fn_abi);
+            let sig_ref = fx.bcx.import_signature(sig);
+            let target_fn = variadic_entry(fx, id);
+            let f = fx.func_ref(target_fn);
+            let addr = fx.bcx.ins().func_addr(fx.pointer_ty, f);
+            fx.bcx.ins().call_indirect(sig_ref, addr, &call_args)
+        }
+        Callee::Direct(id) => {
+            let f = fx.func_ref(id);
+            fx.bcx.ins().call(f, &call_args)
+        }
+        Callee::Indirect(addr) => {
+            if fn_abi.c_variadic && fx.tcx.sess.target.arch.desc() == "x86_64" {
+                fx.unsupported("calling a C-variadic function through a pointer on x86_64");
+            }
+            let sig = abi::signature(fx.cx, fn_abi);
+            let sig_ref = fx.bcx.import_signature(sig);
+            fx.bcx.ins().call_indirect(sig_ref, addr, &call_args)
+        }
+    };
+    let results = fx.bcx.inst_results(call).to_vec();
+    let ret = &fn_abi.ret;
+    match &ret.mode {
+        PassMode::Ignore => {}
+        PassMode::Indirect { .. } => {
+            let slot = sret.unwrap();
+            if dest.is_ssa() {
+                let v = slot.to_cvalue(fx);
+                dest.write_cvalue(fx, v);
+            }
+        }
+        PassMode::Direct(_) => dest.write_cvalue(fx, CValue::by_val(results[0], ret.layout)),
+        PassMode::Pair(..) => dest.write_cvalue(fx, CValue::by_val_pair(results[0], results[1], ret.layout)),
+        PassMode::Cast { cast, .. } => {
+            let parts = abi::cast_parts(cast);
+            let v = from_cast_parts(fx, ret, &parts, &results);
+            dest.write_cvalue(fx, v);
+        }
+    }
+    jump_or_trap(fx, target);
+}
+
+pub fn jump_or_trap(fx: &mut FunctionCx<'_, '_, '_>, target: Option<mir::BasicBlock>) {
+    match target {
+        Some(bb) => {
+            let block = fx.block(bb);
+            fx.bcx.ins().jump(block, &[]);
+        }
+        None => fx.trap(TrapCode::unwrap_user(1)),
+    }
+}
+
+/// What a C-variadic call jumps to. On x86_64 SysV the caller must put an
+/// upper bound of the vector registers used in `%al`, which Cranelift cannot
+/// express; a two-instruction trampoline (`mov $8, %al; jmp callee`) does.
+/// Elsewhere variadic arguments travel like fixed ones and the callee itself
+/// is called.
+fn variadic_entry(fx: &mut FunctionCx<'_, '_, '_>, callee: FuncId) -> FuncId {
+    if fx.tcx.sess.target.arch.desc() != "x86_64" || fx.tcx.sess.target.options.is_like_windows {
+        return callee;
+    }
+    if let Some(&t) = fx.cx.vararg_trampolines.get(&callee) {
+        return t;
+    }
+    let name = fx.cx.anon_name("vararg_trampoline");
+    let sig = fx.cx.module.declarations().get_function_decl(callee).signature.clone();
+    let id = fx.cx.declare_fn_raw(&name, Linkage::Local, &sig);
+    let bytes = [0xb0, 0x08, 0xe9, 0, 0, 0, 0];
+    let reloc = ModuleReloc {
+        offset: 3,
+        kind: Reloc::X86CallPLTRel4,
+        name: ModuleRelocTarget::User { namespace: 0, index: callee.as_u32() },
+        addend: -4,
+    };
+    if let Err(e) = fx.cx.module.define_function_bytes(id, 16, &bytes, &[reloc]) {
+        fx.tcx.dcx().fatal(format!("clif backend: cannot define variadic trampoline: {e}"));
+    }
+    fx.cx.vararg_trampolines.insert(callee, id);
+    id
+}
+
+/// Lowers `Return`.
+pub fn codegen_return(fx: &mut FunctionCx<'_, '_, '_>) {
+    let ret = &fx.fn_abi.ret;
+    let values = match ret.mode {
+        PassMode::Ignore | PassMode::Indirect { .. } => vec![],
+        _ => {
+            let value = fx.local_place(RETURN_PLACE).to_cvalue(fx);
+            to_abi(fx, ret, value, false)
+        }
+    };
+    fx.bcx.ins().return_(&values);
+}

@@ -1,0 +1,280 @@
+//! Arithmetic, bitwise and comparison operators on integers, floats, bools,
+//! chars and pointers, including the `*WithOverflow` forms behind Rust's
+//! checked arithmetic.
+
+use cranelift_codegen::ir::{InstBuilder, Type, Value, condcodes::FloatCC, condcodes::IntCC, types};
+use rustc_middle::mir::{BinOp, UnOp};
+use rustc_middle::ty::{self, layout::TyAndLayout};
+
+use super::FunctionCx;
+use super::value::CValue;
+
+pub fn codegen_binop<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    op: BinOp,
+    lhs: CValue<'tcx>,
+    rhs: CValue<'tcx>,
+    out: TyAndLayout<'tcx>,
+) -> CValue<'tcx> {
+    match lhs.layout.ty.kind() {
+        ty::Bool | ty::Char | ty::Uint(_) => {
+            let (a, b) = (lhs.load_scalar(fx), rhs.load_scalar(fx));
+            int_binop(fx, op, a, b, false, out)
+        }
+        ty::Int(_) => {
+            let (a, b) = (lhs.load_scalar(fx), rhs.load_scalar(fx));
+            int_binop(fx, op, a, b, true, out)
+        }
+        ty::Float(_) => float_binop(fx, op, lhs, rhs, out),
+        ty::RawPtr(..) | ty::FnPtr(..) | ty::Ref(..) => ptr_binop(fx, op, lhs, rhs, out),
+        other => fx.unsupported(format_args!("binary operator {op:?} on `{other:?}`")),
+    }
+}
+
+fn int_cc(op: BinOp, signed: bool) -> Option<IntCC> {
+    Some(match (op, signed) {
+        (BinOp::Eq, _) => IntCC::Equal,
+        (BinOp::Ne, _) => IntCC::NotEqual,
+        (BinOp::Lt, false) => IntCC::UnsignedLessThan,
+        (BinOp::Lt, true) => IntCC::SignedLessThan,
+        (BinOp::Le, false) => IntCC::UnsignedLessThanOrEqual,
+        (BinOp::Le, true) => IntCC::SignedLessThanOrEqual,
+        (BinOp::Gt, false) => IntCC::UnsignedGreaterThan,
+        (BinOp::Gt, true) => IntCC::SignedGreaterThan,
+        (BinOp::Ge, false) => IntCC::UnsignedGreaterThanOrEqual,
+        (BinOp::Ge, true) => IntCC::SignedGreaterThanOrEqual,
+        _ => return None,
+    })
+}
+
+fn int_binop<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    op: BinOp,
+    a: Value,
+    b: Value,
+    signed: bool,
+    out: TyAndLayout<'tcx>,
+) -> CValue<'tcx> {
+    if let Some(cc) = int_cc(op, signed) {
+        let v = fx.bcx.ins().icmp(cc, a, b);
+        return CValue::by_val(v, out);
+    }
+    let ins = fx.bcx.ins();
+    let v = match op {
+        BinOp::Add | BinOp::AddUnchecked => ins.iadd(a, b),
+        BinOp::Sub | BinOp::SubUnchecked => ins.isub(a, b),
+        BinOp::Mul | BinOp::MulUnchecked => ins.imul(a, b),
+        BinOp::Div if signed => ins.sdiv(a, b),
+        BinOp::Div => ins.udiv(a, b),
+        BinOp::Rem if signed => ins.srem(a, b),
+        BinOp::Rem => ins.urem(a, b),
+        BinOp::BitXor => ins.bxor(a, b),
+        BinOp::BitAnd => ins.band(a, b),
+        BinOp::BitOr => ins.bor(a, b),
+        // Cranelift masks the shift amount by the bit width, as MIR requires.
+        BinOp::Shl | BinOp::ShlUnchecked => ins.ishl(a, b),
+        BinOp::Shr | BinOp::ShrUnchecked if signed => ins.sshr(a, b),
+        BinOp::Shr | BinOp::ShrUnchecked => ins.ushr(a, b),
+        BinOp::Cmp => {
+            let (gt, lt) = if signed {
+                (IntCC::SignedGreaterThan, IntCC::SignedLessThan)
+            } else {
+                (IntCC::UnsignedGreaterThan, IntCC::UnsignedLessThan)
+            };
+            let gt = ins.icmp(gt, a, b);
+            let lt = fx.bcx.ins().icmp(lt, a, b);
+            fx.bcx.ins().isub(gt, lt)
+        }
+        BinOp::AddWithOverflow | BinOp::SubWithOverflow | BinOp::MulWithOverflow => {
+            let (v, overflow) = with_overflow(fx, op, a, b, signed);
+            return CValue::by_val_pair(v, overflow, out);
+        }
+        _ => fx.unsupported(format_args!("integer operator {op:?}")),
+    };
+    CValue::by_val(v, out)
+}
+
+/// `(result, overflowed)` of a checked add, sub or mul.
+fn with_overflow(fx: &mut FunctionCx<'_, '_, '_>, op: BinOp, a: Value, b: Value, signed: bool) -> (Value, Value) {
+    let ty = fx.bcx.func.dfg.value_type(a);
+    if ty == types::I128 {
+        return with_overflow_i128(fx, op, a, b, signed);
+    }
+    let ins = fx.bcx.ins();
+    match (op, signed) {
+        (BinOp::AddWithOverflow, false) => ins.uadd_overflow(a, b),
+        (BinOp::AddWithOverflow, true) => ins.sadd_overflow(a, b),
+        (BinOp::SubWithOverflow, false) => ins.usub_overflow(a, b),
+        (BinOp::SubWithOverflow, true) => ins.ssub_overflow(a, b),
+        (BinOp::MulWithOverflow, false) => ins.umul_overflow(a, b),
+        (BinOp::MulWithOverflow, true) => ins.smul_overflow(a, b),
+        _ => unreachable!(),
+    }
+}
+
+/// i128 overflow checks from the sign/carry identities (Cranelift has no
+/// 128-bit overflow instructions).
+fn with_overflow_i128(fx: &mut FunctionCx<'_, '_, '_>, op: BinOp, a: Value, b: Value, signed: bool) -> (Value, Value) {
+    let ins = fx.bcx.ins();
+    match op {
+        BinOp::AddWithOverflow => {
+            let r = ins.iadd(a, b);
+            let of = if signed {
+                // overflow iff a and b have the same sign and r's differs: ((a ^ r) & (b ^ r)) < 0
+                let x = fx.bcx.ins().bxor(a, r);
+                let y = fx.bcx.ins().bxor(b, r);
+                let both = fx.bcx.ins().band(x, y);
+                fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, both, 0)
+            } else {
+                fx.bcx.ins().icmp(IntCC::UnsignedLessThan, r, a)
+            };
+            (r, of)
+        }
+        BinOp::SubWithOverflow => {
+            let r = ins.isub(a, b);
+            let of = if signed {
+                // overflow iff a and b have different signs and r's differs from a's: ((a ^ b) & (a ^ r)) < 0
+                let x = fx.bcx.ins().bxor(a, b);
+                let y = fx.bcx.ins().bxor(a, r);
+                let both = fx.bcx.ins().band(x, y);
+                fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, both, 0)
+            } else {
+                fx.bcx.ins().icmp(IntCC::UnsignedLessThan, a, b)
+            };
+            (r, of)
+        }
+        _ => fx.unsupported("overflow-checked 128-bit multiplication"),
+    }
+}
+
+fn float_binop<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    op: BinOp,
+    lhs: CValue<'tcx>,
+    rhs: CValue<'tcx>,
+    out: TyAndLayout<'tcx>,
+) -> CValue<'tcx> {
+    let (a, b) = (lhs.load_scalar(fx), rhs.load_scalar(fx));
+    let ty = fx.bcx.func.dfg.value_type(a);
+    if ty != types::F32 && ty != types::F64 {
+        fx.unsupported(format_args!("arithmetic on `{}`", lhs.layout.ty));
+    }
+    let cc = match op {
+        BinOp::Eq => Some(FloatCC::Equal),
+        BinOp::Ne => Some(FloatCC::NotEqual),
+        BinOp::Lt => Some(FloatCC::LessThan),
+        BinOp::Le => Some(FloatCC::LessThanOrEqual),
+        BinOp::Gt => Some(FloatCC::GreaterThan),
+        BinOp::Ge => Some(FloatCC::GreaterThanOrEqual),
+        _ => None,
+    };
+    if let Some(cc) = cc {
+        let v = fx.bcx.ins().fcmp(cc, a, b);
+        return CValue::by_val(v, out);
+    }
+    let v = match op {
+        BinOp::Add => fx.bcx.ins().fadd(a, b),
+        BinOp::Sub => fx.bcx.ins().fsub(a, b),
+        BinOp::Mul => fx.bcx.ins().fmul(a, b),
+        BinOp::Div => fx.bcx.ins().fdiv(a, b),
+        BinOp::Rem => {
+            let name = if ty == types::F32 { "fmodf" } else { "fmod" };
+            fx.call_libm(name, ty, &[a, b])
+        }
+        _ => fx.unsupported(format_args!("float operator {op:?}")),
+    };
+    CValue::by_val(v, out)
+}
+
+fn ptr_binop<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    op: BinOp,
+    lhs: CValue<'tcx>,
+    rhs: CValue<'tcx>,
+    out: TyAndLayout<'tcx>,
+) -> CValue<'tcx> {
+    if op == BinOp::Offset {
+        let pointee = lhs.layout.ty.builtin_deref(true).expect("offset of non-pointer");
+        let size = fx.layout_of(pointee).size.bytes() as i64;
+        let (p, n) = (lhs.load_scalar(fx), rhs.load_scalar(fx));
+        let bytes = fx.bcx.ins().imul_imm_s(n, size);
+        let v = fx.bcx.ins().iadd(p, bytes);
+        return CValue::by_val(v, out);
+    }
+    let Some(cc) = int_cc(op, false) else {
+        fx.unsupported(format_args!("pointer operator {op:?}"));
+    };
+    if lhs.layout.backend_repr.is_scalar() {
+        let (a, b) = (lhs.load_scalar(fx), rhs.load_scalar(fx));
+        let v = fx.bcx.ins().icmp(cc, a, b);
+        return CValue::by_val(v, out);
+    }
+    // Wide pointers compare (address, metadata) lexicographically.
+    let (a0, a1) = lhs.load_scalar_pair(fx);
+    let (b0, b1) = rhs.load_scalar_pair(fx);
+    let v = match op {
+        BinOp::Eq | BinOp::Ne => {
+            let e0 = fx.bcx.ins().icmp(IntCC::Equal, a0, b0);
+            let e1 = fx.bcx.ins().icmp(IntCC::Equal, a1, b1);
+            let eq = fx.bcx.ins().band(e0, e1);
+            if op == BinOp::Eq { eq } else { fx.bcx.ins().bxor_imm_s(eq, 1) }
+        }
+        _ => {
+            let strict = match cc {
+                IntCC::UnsignedLessThanOrEqual => IntCC::UnsignedLessThan,
+                IntCC::UnsignedGreaterThanOrEqual => IntCC::UnsignedGreaterThan,
+                cc => cc,
+            };
+            let first = fx.bcx.ins().icmp(strict, a0, b0);
+            let same = fx.bcx.ins().icmp(IntCC::Equal, a0, b0);
+            let second = fx.bcx.ins().icmp(cc, a1, b1);
+            let tie = fx.bcx.ins().band(same, second);
+            fx.bcx.ins().bor(first, tie)
+        }
+    };
+    CValue::by_val(v, out)
+}
+
+pub fn codegen_unop<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    op: UnOp,
+    operand: CValue<'tcx>,
+    out: TyAndLayout<'tcx>,
+) -> CValue<'tcx> {
+    match op {
+        UnOp::PtrMetadata => {
+            if out.is_zst() {
+                CValue::zst(fx, out)
+            } else {
+                let (_, meta) = operand.load_scalar_pair(fx);
+                CValue::by_val(meta, out)
+            }
+        }
+        UnOp::Not => {
+            let v = operand.load_scalar(fx);
+            let v = if operand.layout.ty.is_bool() { fx.bcx.ins().bxor_imm_s(v, 1) } else { fx.bcx.ins().bnot(v) };
+            CValue::by_val(v, out)
+        }
+        UnOp::Neg => {
+            let v = operand.load_scalar(fx);
+            let v = if operand.layout.ty.is_floating_point() { fx.bcx.ins().fneg(v) } else { fx.bcx.ins().ineg(v) };
+            CValue::by_val(v, out)
+        }
+    }
+}
+
+impl FunctionCx<'_, '_, '_> {
+    /// Calls a C math library function `name(args) -> ret`.
+    pub fn call_libm(&mut self, name: &str, ret: Type, args: &[Value]) -> Value {
+        let mut sig = cranelift_codegen::ir::Signature::new(self.cx.isa().default_call_conv());
+        for &a in args {
+            let ty = self.bcx.func.dfg.value_type(a);
+            sig.params.push(cranelift_codegen::ir::AbiParam::new(ty));
+        }
+        sig.returns.push(cranelift_codegen::ir::AbiParam::new(ret));
+        let id = self.cx.declare_fn_raw(name, cranelift_module::Linkage::Import, &sig);
+        let f = self.func_ref(id);
+        let call = self.bcx.ins().call(f, args);
+        self.bcx.inst_results(call)[0]
+    }
+}

@@ -1,0 +1,172 @@
+//! Terminators: control flow, drops, calls (via `call`), assertions and the
+//! panics they raise.
+
+use cranelift_codegen::ir::{InstBuilder, TrapCode, condcodes::IntCC, types};
+use cranelift_frontend::Switch;
+use rustc_hir::LangItem;
+use rustc_middle::mir::{self, AssertKind, BasicBlock, TerminatorKind};
+use rustc_middle::ty::{self, Instance, InstanceKind};
+use rustc_target::callconv::PassMode;
+
+use super::FunctionCx;
+use super::call::{self, caller_location};
+use super::value::CValue;
+
+pub fn codegen_terminator<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, _bb: BasicBlock, term: &mir::Terminator<'tcx>) {
+    fx.span = term.source_info.span;
+    match &term.kind {
+        TerminatorKind::Goto { target } => {
+            let block = fx.block(*target);
+            fx.bcx.ins().jump(block, &[]);
+        }
+        TerminatorKind::SwitchInt { discr, targets } => {
+            let value = fx.codegen_operand(discr).load_scalar(fx);
+            let otherwise = fx.block(targets.otherwise());
+            let ty = fx.bcx.func.dfg.value_type(value);
+            if targets.iter().len() == 1 {
+                let (val, bb) = targets.iter().next().unwrap();
+                let then = fx.block(bb);
+                if val == 0 {
+                    fx.bcx.ins().brif(value, otherwise, &[], then, &[]);
+                } else {
+                    let c = fx.iconst(ty, val as i128);
+                    let eq = fx.bcx.ins().icmp(IntCC::Equal, value, c);
+                    fx.bcx.ins().brif(eq, then, &[], otherwise, &[]);
+                }
+            } else if ty == types::I128 {
+                // Switch handles up to 64-bit values; chain comparisons for i128.
+                for (val, bb) in targets.iter() {
+                    let c = fx.iconst(ty, val as i128);
+                    let eq = fx.bcx.ins().icmp(IntCC::Equal, value, c);
+                    let next = fx.bcx.create_block();
+                    let then = fx.block(bb);
+                    fx.bcx.ins().brif(eq, then, &[], next, &[]);
+                    fx.bcx.switch_to_block(next);
+                }
+                fx.bcx.ins().jump(otherwise, &[]);
+            } else {
+                let mut switch = Switch::new();
+                for (val, bb) in targets.iter() {
+                    switch.set_entry(val, fx.block(bb));
+                }
+                switch.emit(&mut fx.bcx, value, otherwise);
+            }
+        }
+        TerminatorKind::Return => call::codegen_return(fx),
+        TerminatorKind::Unreachable => fx.trap(TrapCode::unwrap_user(2)),
+        // With panic=abort there is no unwinding to resume or terminate.
+        TerminatorKind::UnwindResume | TerminatorKind::UnwindTerminate(_) => fx.trap(TrapCode::unwrap_user(3)),
+        TerminatorKind::Drop { place, target, .. } => codegen_drop(fx, *place, *target),
+        TerminatorKind::Call { func, args, destination, target, .. } => {
+            call::codegen_call(fx, term.source_info, func, args, *destination, *target)
+        }
+        TerminatorKind::Assert { cond, expected, msg, target, .. } => {
+            codegen_assert(fx, term.source_info, cond, *expected, msg, *target)
+        }
+        TerminatorKind::FalseEdge { real_target, .. } | TerminatorKind::FalseUnwind { real_target, .. } => {
+            let block = fx.block(*real_target);
+            fx.bcx.ins().jump(block, &[]);
+        }
+        TerminatorKind::InlineAsm { .. } => fx.unsupported("inline assembly (`asm!`)"),
+        TerminatorKind::TailCall { .. } => fx.unsupported("explicit tail calls (`become`)"),
+        TerminatorKind::Yield { .. } | TerminatorKind::CoroutineDrop => {
+            unreachable!("coroutine terminators are lowered away before codegen")
+        }
+    }
+}
+
+fn codegen_drop<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, place: mir::Place<'tcx>, target: BasicBlock) {
+    let tcx = fx.tcx;
+    let ty = fx.monomorphize(place.ty(fx.mir, tcx).ty);
+    let drop_instance = Instance::resolve_drop_in_place(tcx, ty);
+    let target_block = fx.block(target);
+    if let InstanceKind::DropGlue(_, None) = drop_instance.def {
+        fx.bcx.ins().jump(target_block, &[]);
+        return;
+    }
+    let place = fx.codegen_place(place);
+    let (ptr, meta) = place.to_ptr_maybe_unsized();
+    let addr = ptr.addr(fx);
+    match ty.kind() {
+        ty::Dynamic(..) => {
+            // drop_in_place is the first vtable entry; it takes the data pointer.
+            let vtable = meta.expect("dyn place without vtable");
+            let drop_fn = fx.bcx.ins().load(fx.pointer_ty, cranelift_codegen::ir::MemFlagsData::new(), vtable, 0);
+            let virtual_drop = Instance { def: InstanceKind::Virtual(drop_instance.def_id(), 0), args: drop_instance.args };
+            let fn_abi = fx.cx.fn_abi_of_instance(virtual_drop);
+            let sig = crate::abi::signature(fx.cx, fn_abi);
+            let sig_ref = fx.bcx.import_signature(sig);
+            fx.bcx.ins().call_indirect(sig_ref, drop_fn, &[addr]);
+        }
+        _ => {
+            let fn_abi = fx.cx.fn_abi_of_instance(drop_instance);
+            let args = match (fn_abi.args[0].mode.clone(), meta) {
+                (PassMode::Pair(..), Some(meta)) => vec![addr, meta],
+                (PassMode::Direct(_), None) => vec![addr],
+                (mode, _) => unreachable!("drop_in_place argument passed as {mode:?}"),
+            };
+            let id = fx.cx.get_fn(drop_instance);
+            let f = fx.func_ref(id);
+            fx.bcx.ins().call(f, &args);
+        }
+    }
+    fx.bcx.ins().jump(target_block, &[]);
+}
+
+fn codegen_assert<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    source_info: mir::SourceInfo,
+    cond: &mir::Operand<'tcx>,
+    expected: bool,
+    msg: &mir::AssertMessage<'tcx>,
+    target: BasicBlock,
+) {
+    let cond = fx.codegen_operand(cond).load_scalar(fx);
+    let ok = fx.block(target);
+    let failed = fx.bcx.create_block();
+    fx.bcx.set_cold_block(failed);
+    if expected {
+        fx.bcx.ins().brif(cond, ok, &[], failed, &[]);
+    } else {
+        fx.bcx.ins().brif(cond, failed, &[], ok, &[]);
+    }
+    fx.bcx.switch_to_block(failed);
+    let location = caller_location(fx, source_info);
+    let (lang_item, mut args) = match msg {
+        AssertKind::BoundsCheck { len, index } => {
+            let index = fx.codegen_operand(index);
+            let len = fx.codegen_operand(len);
+            (LangItem::PanicBoundsCheck, vec![index, len])
+        }
+        AssertKind::MisalignedPointerDereference { required, found } => {
+            let required = fx.codegen_operand(required);
+            let found = fx.codegen_operand(found);
+            (LangItem::PanicMisalignedPointerDereference, vec![required, found])
+        }
+        AssertKind::NullPointerDereference => (LangItem::PanicNullPointerDereference, vec![]),
+        AssertKind::InvalidEnumConstruction(source) => {
+            let source = fx.codegen_operand(source);
+            (LangItem::PanicInvalidEnumConstruction, vec![source])
+        }
+        _ => (msg.panic_function(), vec![]),
+    };
+    args.push(location);
+    call_lang_item(fx, lang_item, args);
+    fx.trap(TrapCode::unwrap_user(4));
+}
+
+/// Calls a (diverging) lang item function such as a panic entry point.
+pub fn call_lang_item<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, item: LangItem, args: Vec<CValue<'tcx>>) {
+    let def_id = fx.tcx.require_lang_item(item, fx.span);
+    let instance = Instance::mono(fx.tcx, def_id);
+    let fn_abi = fx.cx.fn_abi_of_instance(instance);
+    let mut values = Vec::new();
+    for (arg, value) in fn_abi.args.iter().zip(args) {
+        // The lang item's parameter types may differ in name only (e.g. `usize` vs a local).
+        let value: CValue<'tcx> = value.with_layout(arg.layout);
+        values.extend(call::to_abi(fx, arg, value, false));
+    }
+    let id = fx.cx.get_fn(instance);
+    let f = fx.func_ref(id);
+    fx.bcx.ins().call(f, &values);
+}
