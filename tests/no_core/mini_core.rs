@@ -785,23 +785,36 @@ impl<I: Iterator> IntoIterator for I {
     }
 }
 
-macro_rules! impl_range_iter {
+/// Integer types that ranges can iterate over. (A single generic
+/// `Iterator for Range<A: Step>` impl, like real core, lets integer literal
+/// types in `for i in 0..n` be inferred from how `i` is used.)
+pub trait Step: Copy + PartialOrd {
+    /// `self + 1`.
+    fn forward(self) -> Self;
+}
+
+macro_rules! impl_step {
     ($($t:ty)*) => {$(
-        impl Iterator for Range<$t> {
-            type Item = $t;
-            fn next(&mut self) -> Option<$t> {
-                if self.start < self.end {
-                    let n = self.start;
-                    self.start = n + 1;
-                    Some(n)
-                } else {
-                    None
-                }
-            }
+        impl Step for $t {
+            #[inline]
+            fn forward(self) -> $t { self + 1 }
         }
     )*};
 }
-impl_range_iter!(u8 u16 u32 u64 usize i8 i16 i32 i64 isize);
+impl_step!(u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize);
+
+impl<A: Step> Iterator for Range<A> {
+    type Item = A;
+    fn next(&mut self) -> Option<A> {
+        if self.start < self.end {
+            let n = self.start;
+            self.start = n.forward();
+            Some(n)
+        } else {
+            None
+        }
+    }
+}
 
 /// Iterator over the elements of a slice (by reference).
 pub struct Iter<'a, T> {
