@@ -145,7 +145,7 @@ fn cargo_build(inputs: &Inputs<'_>, manifest: &Path, shell: Shell) -> anyhow::Re
         if saved.is_ok() {
             output.push_str(&format!("\n(full output: {})", log.display()));
         }
-        return Err(failure(format!("cargo build {}", streamed.status), output).into());
+        return Err(failure(format!("cargo build failed ({})", streamed.status), output).into());
     }
     step.finish("done");
     let built = inputs.target_dir.join("release").join(DYLIB);

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Machine setup for clif-toolchain on Debian 12 (bookworm): installs the
+# system packages the base toolchain needs (its rustc links Debian's LLVM 22
+# dynamically). Idempotent: does nothing when everything is installed, runs
+# `apt-get update` once before installing otherwise. Uses sudo when not root.
+set -euo pipefail
+
+PACKAGES=(libllvm22)
+
+die() {
+    echo "tools/setup.sh: error: $*" >&2
+    exit 1
+}
+
+installed() {
+    dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed$'
+}
+
+command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 ||
+    die "dpkg/apt-get not found: this script supports Debian 12 only; install ${PACKAGES[*]} (LLVM 22's shared library) by other means"
+
+missing=()
+for package in "${PACKAGES[@]}"; do
+    installed "$package" || missing+=("$package")
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+    echo "tools/setup.sh: already installed: ${PACKAGES[*]}"
+    exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+    as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+else
+    die "not root and sudo is not available; as root run: apt-get update && apt-get install -y ${missing[*]}"
+fi
+
+echo "tools/setup.sh: installing ${missing[*]}"
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update ||
+    die "apt-get update failed (is the network or the Debian mirror reachable?)"
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" ||
+    die "apt-get install -y ${missing[*]} failed; libllvm22 comes from Debian 12's bookworm-security/bookworm-updates suites, check /etc/apt/sources.list*"
+for package in "${missing[@]}"; do
+    installed "$package" || die "$package is still not installed after apt-get install"
+done
+echo "tools/setup.sh: installed ${missing[*]}"
