@@ -32,7 +32,8 @@ pub fn signature<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> 
     match &fn_abi.ret.mode {
         PassMode::Ignore => {}
         PassMode::Indirect { .. } => {
-            sig.params.push(AbiParam::special(ptr, ArgumentPurpose::StructReturn));
+            sig.params
+                .push(AbiParam::special(ptr, ArgumentPurpose::StructReturn));
         }
         _ => sig.returns.extend(arg_params(ptr, &fn_abi.ret)),
     }
@@ -62,14 +63,26 @@ pub fn arg_params<'tcx>(ptr: Type, arg: &ArgAbi<'tcx, Ty<'tcx>>) -> Vec<AbiParam
             if *pad_i32 {
                 params.push(AbiParam::new(types::I32));
             }
-            params.extend(cast_parts(cast).into_iter().map(|(ty, _)| AbiParam::new(ty)));
+            params.extend(
+                cast_parts(cast)
+                    .into_iter()
+                    .map(|(ty, _)| AbiParam::new(ty)),
+            );
             params
         }
         PassMode::Indirect { on_stack: true, .. } => {
-            vec![AbiParam::special(ptr, ArgumentPurpose::StructArgument(arg.layout.size.bytes() as u32))]
+            vec![AbiParam::special(
+                ptr,
+                ArgumentPurpose::StructArgument(arg.layout.size.bytes() as u32),
+            )]
         }
-        PassMode::Indirect { meta_attrs: Some(_), .. } => vec![AbiParam::new(ptr), AbiParam::new(ptr)],
-        PassMode::Indirect { meta_attrs: None, .. } => vec![AbiParam::new(ptr)],
+        PassMode::Indirect {
+            meta_attrs: Some(_),
+            ..
+        } => vec![AbiParam::new(ptr), AbiParam::new(ptr)],
+        PassMode::Indirect {
+            meta_attrs: None, ..
+        } => vec![AbiParam::new(ptr)],
     }
 }
 
@@ -108,7 +121,10 @@ pub fn cast_parts(cast: &CastTarget) -> Vec<(Type, Size)> {
         // rustc passes the tail as an integer of the remaining size, rounded
         // up to a register; reads past the end stay inside our padded slots.
         let bits = (rem * 8).next_power_of_two().max(8);
-        parts.push((Type::int(bits as u16).expect("integer register type"), offset));
+        parts.push((
+            Type::int(bits as u16).expect("integer register type"),
+            offset,
+        ));
     }
     parts
 }
@@ -116,7 +132,9 @@ pub fn cast_parts(cast: &CastTarget) -> Vec<(Type, Size)> {
 fn reg_type(reg: Reg) -> Type {
     let bits = reg.size.bits();
     match reg.kind {
-        RegKind::Integer => Type::int(bits.next_power_of_two().max(8) as u16).expect("integer register"),
+        RegKind::Integer => {
+            Type::int(bits.next_power_of_two().max(8) as u16).expect("integer register")
+        }
         RegKind::Float => match bits {
             16 => types::F16,
             32 => types::F32,
@@ -124,7 +142,9 @@ fn reg_type(reg: Reg) -> Type {
             128 => types::F128,
             _ => unreachable!("float register of {bits} bits"),
         },
-        RegKind::Vector => types::I8.by(reg.size.bytes() as u32).expect("vector register"),
+        RegKind::Vector => types::I8
+            .by(reg.size.bytes() as u32)
+            .expect("vector register"),
     }
 }
 
@@ -134,6 +154,7 @@ trait RegAlign {
 
 impl RegAlign for Reg {
     fn align_bytes(&self) -> rustc_abi::Align {
-        rustc_abi::Align::from_bytes(self.size.bytes().next_power_of_two().min(16)).expect("power of two")
+        rustc_abi::Align::from_bytes(self.size.bytes().next_power_of_two().min(16))
+            .expect("power of two")
     }
 }

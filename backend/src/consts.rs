@@ -16,12 +16,22 @@ use crate::cx::CodegenCx;
 use crate::lower::FunctionCx;
 use crate::lower::value::{CValue, Pointer};
 
-pub fn codegen_const_operand<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, c: &mir::ConstOperand<'tcx>) -> CValue<'tcx> {
-    let value = match fx.monomorphize(c.const_).eval(fx.tcx, TypingEnv::fully_monomorphized(), c.span) {
-        Ok(v) => v,
-        // Errors were reported when the constant was collected.
-        Err(_) => fx.tcx.dcx().span_fatal(c.span, "erroneous constant reached codegen"),
-    };
+pub fn codegen_const_operand<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    c: &mir::ConstOperand<'tcx>,
+) -> CValue<'tcx> {
+    let value =
+        match fx
+            .monomorphize(c.const_)
+            .eval(fx.tcx, TypingEnv::fully_monomorphized(), c.span)
+        {
+            Ok(v) => v,
+            // Errors were reported when the constant was collected.
+            Err(_) => fx
+                .tcx
+                .dcx()
+                .span_fatal(c.span, "erroneous constant reached codegen"),
+        };
     let layout = fx.layout_of(fx.monomorphize(c.ty()));
     const_value_to_cvalue(fx, value, layout)
 }
@@ -55,7 +65,11 @@ pub fn const_value_to_cvalue<'tcx>(
     }
 }
 
-fn scalar_to_value(fx: &mut FunctionCx<'_, '_, '_>, scalar: Scalar, ty: cranelift_codegen::ir::Type) -> Value {
+fn scalar_to_value(
+    fx: &mut FunctionCx<'_, '_, '_>,
+    scalar: Scalar,
+    ty: cranelift_codegen::ir::Type,
+) -> Value {
     match scalar {
         Scalar::Int(int) => {
             let bits = int.to_bits(int.size());
@@ -89,7 +103,11 @@ fn scalar_to_value(fx: &mut FunctionCx<'_, '_, '_>, scalar: Scalar, ty: cranelif
                     return fx.bcx.ins().iconst(ty, offset.bytes() as i64);
                 }
             };
-            if offset.bytes() == 0 { base } else { fx.bcx.ins().iadd_imm_s(base, offset.bytes() as i64) }
+            if offset.bytes() == 0 {
+                base
+            } else {
+                fx.bcx.ins().iadd_imm_s(base, offset.bytes() as i64)
+            }
         }
     }
 }
@@ -114,16 +132,24 @@ pub fn alloc_is_writable(tcx: TyCtxt<'_>, alloc_id: AllocId) -> bool {
 pub fn define_static(cx: &mut CodegenCx<'_>, def_id: DefId) {
     let tcx = cx.tcx;
     if tcx.is_thread_local_static(def_id) {
-        tcx.dcx().span_fatal(tcx.def_span(def_id), "the clif backend does not support thread-local statics yet");
+        tcx.dcx().span_fatal(
+            tcx.def_span(def_id),
+            "the clif backend does not support thread-local statics yet",
+        );
     }
     let data_id = cx.get_static(def_id);
     let alloc = match tcx.eval_static_initializer(def_id) {
         Ok(alloc) => alloc,
-        Err(_) => tcx.dcx().span_fatal(tcx.def_span(def_id), "erroneous static initializer"),
+        Err(_) => tcx
+            .dcx()
+            .span_fatal(tcx.def_span(def_id), "erroneous static initializer"),
     };
     let attrs = tcx.codegen_fn_attrs(def_id);
     if attrs.link_section.is_some() {
-        tcx.dcx().span_fatal(tcx.def_span(def_id), "the clif backend does not support `#[link_section]` yet");
+        tcx.dcx().span_fatal(
+            tcx.def_span(def_id),
+            "the clif backend does not support `#[link_section]` yet",
+        );
     }
     define_data(cx, data_id, alloc.inner());
 }
@@ -135,8 +161,12 @@ pub fn define_pending(cx: &mut CodegenCx<'_>) {
         let alloc = match cx.tcx.global_alloc(alloc_id) {
             GlobalAlloc::Memory(alloc) => alloc,
             GlobalAlloc::VTable(ty, dyn_ty) => {
-                let principal = dyn_ty.principal().map(|p| cx.tcx.instantiate_bound_regions_with_erased(p));
-                cx.tcx.global_alloc(cx.tcx.vtable_allocation((ty, principal))).unwrap_memory()
+                let principal = dyn_ty
+                    .principal()
+                    .map(|p| cx.tcx.instantiate_bound_regions_with_erased(p));
+                cx.tcx
+                    .global_alloc(cx.tcx.vtable_allocation((ty, principal)))
+                    .unwrap_memory()
             }
             other => unreachable!("allocation {alloc_id:?} is not memory: {other:?}"),
         };
@@ -144,9 +174,15 @@ pub fn define_pending(cx: &mut CodegenCx<'_>) {
     }
 }
 
-fn define_data(cx: &mut CodegenCx<'_>, data_id: DataId, alloc: &rustc_middle::mir::interpret::Allocation) {
+fn define_data(
+    cx: &mut CodegenCx<'_>,
+    data_id: DataId,
+    alloc: &rustc_middle::mir::interpret::Allocation,
+) {
     let tcx = cx.tcx;
-    let mut bytes = alloc.inspect_with_uninit_and_ptr_outside_interpreter(0..alloc.len()).to_vec();
+    let mut bytes = alloc
+        .inspect_with_uninit_and_ptr_outside_interpreter(0..alloc.len())
+        .to_vec();
     let ptr_size = tcx.data_layout.pointer_size().bytes() as usize;
     let mut desc = DataDescription::new();
     desc.set_align(alloc.align.bytes());
@@ -167,7 +203,8 @@ fn define_data(cx: &mut CodegenCx<'_>, data_id: DataId, alloc: &rustc_middle::mi
                 let f = cx.module.declare_func_in_data(id, &mut desc);
                 desc.write_function_addr(offset as u32, f);
                 if addend != 0 {
-                    tcx.dcx().fatal("clif backend: function pointer with an offset in constant data");
+                    tcx.dcx()
+                        .fatal("clif backend: function pointer with an offset in constant data");
                 }
             }
             GlobalAlloc::Static(def_id) => {
@@ -181,12 +218,15 @@ fn define_data(cx: &mut CodegenCx<'_>, data_id: DataId, alloc: &rustc_middle::mi
                 desc.write_data_addr(offset as u32, gv, addend);
             }
             GlobalAlloc::TypeId { .. } => {
-                tcx.dcx().fatal("clif backend: `TypeId` pointers in constant data are not supported yet");
+                tcx.dcx().fatal(
+                    "clif backend: `TypeId` pointers in constant data are not supported yet",
+                );
             }
         }
     }
     if let Err(e) = cx.module.define_data(data_id, &desc) {
-        tcx.dcx().fatal(format!("clif backend: cannot define data: {e}"));
+        tcx.dcx()
+            .fatal(format!("clif backend: cannot define data: {e}"));
     }
 }
 

@@ -14,8 +14,7 @@ use rustc_abi::{HasDataLayout, TargetDataLayout};
 use rustc_data_structures::fx::FxHashMap;
 use rustc_middle::mir::interpret::AllocId;
 use rustc_middle::ty::layout::{
-    FnAbiError, FnAbiOfHelpers, FnAbiRequest, HasTyCtxt, HasTypingEnv, LayoutError,
-    LayoutOfHelpers,
+    FnAbiError, FnAbiOfHelpers, FnAbiRequest, HasTyCtxt, HasTypingEnv, LayoutError, LayoutOfHelpers,
 };
 use rustc_middle::ty::{self, Instance, Ty, TyCtxt};
 use rustc_span::Span;
@@ -52,17 +51,16 @@ impl HasTargetSpec for LayoutCx<'_> {
 }
 impl<'tcx> LayoutOfHelpers<'tcx> for LayoutCx<'tcx> {
     fn handle_layout_err(&self, err: LayoutError<'tcx>, span: Span, ty: Ty<'tcx>) -> ! {
-        self.0.dcx().span_fatal(span, format!("cannot compute the layout of `{ty}`: {err}"))
+        self.0
+            .dcx()
+            .span_fatal(span, format!("cannot compute the layout of `{ty}`: {err}"))
     }
 }
 impl<'tcx> FnAbiOfHelpers<'tcx> for LayoutCx<'tcx> {
-    fn handle_fn_abi_err(
-        &self,
-        err: FnAbiError<'tcx>,
-        span: Span,
-        req: FnAbiRequest<'tcx>,
-    ) -> ! {
-        self.0.dcx().span_fatal(span, format!("cannot compute the ABI of {req:?}: {err:?}"))
+    fn handle_fn_abi_err(&self, err: FnAbiError<'tcx>, span: Span, req: FnAbiRequest<'tcx>) -> ! {
+        self.0
+            .dcx()
+            .span_fatal(span, format!("cannot compute the ABI of {req:?}: {err:?}"))
     }
 }
 
@@ -130,7 +128,10 @@ impl<'tcx> CodegenCx<'tcx> {
     pub fn declare_fn_raw(&mut self, name: &str, linkage: Linkage, sig: &Signature) -> FuncId {
         match self.module.declare_function(name, linkage, sig) {
             Ok(id) => id,
-            Err(e) => self.tcx.dcx().fatal(format!("clif backend: cannot declare `{name}`: {e}")),
+            Err(e) => self
+                .tcx
+                .dcx()
+                .fatal(format!("clif backend: cannot declare `{name}`: {e}")),
         }
     }
 
@@ -149,7 +150,10 @@ impl<'tcx> CodegenCx<'tcx> {
         let tls = self.tcx.is_thread_local_static(def_id);
         let id = match self.module.declare_data(name, linkage, writable, tls) {
             Ok(id) => id,
-            Err(e) => self.tcx.dcx().fatal(format!("clif backend: cannot declare `{name}`: {e}")),
+            Err(e) => self
+                .tcx
+                .dcx()
+                .fatal(format!("clif backend: cannot declare `{name}`: {e}")),
         };
         self.statics.insert(def_id, id);
         id
@@ -171,7 +175,10 @@ impl<'tcx> CodegenCx<'tcx> {
         let name = self.anon_name("alloc");
         // Immutable allocations (constants, vtables) go to read-only data.
         let writable = crate::consts::alloc_is_writable(self.tcx, alloc_id);
-        let id = match self.module.declare_data(&name, Linkage::Local, writable, false) {
+        let id = match self
+            .module
+            .declare_data(&name, Linkage::Local, writable, false)
+        {
             Ok(id) => id,
             Err(e) => self.tcx.dcx().fatal(format!("clif backend: {e}")),
         };

@@ -21,11 +21,16 @@ pub fn codegen_crate(tcx: TyCtxt<'_>, _crate_info: &CrateInfo) -> CompiledModule
     let isa = isa::build_isa(tcx.sess, &config).unwrap_or_else(|msg| tcx.dcx().fatal(msg));
     let cgus = tcx.collect_and_partition_mono_items(()).codegen_units;
     if rustc_codegen_ssa::base::allocator_kind_for_codegen(tcx).is_some() {
-        tcx.dcx().fatal("the clif backend does not support the allocator shim (crates using `alloc`) yet");
+        tcx.dcx().fatal(
+            "the clif backend does not support the allocator shim (crates using `alloc`) yet",
+        );
     }
     let modules = cgus.iter().map(|cgu| codegen_cgu(tcx, &isa, cgu)).collect();
     tcx.sess.dcx().abort_if_errors();
-    CompiledModules { modules, allocator_module: None }
+    CompiledModules {
+        modules,
+        allocator_module: None,
+    }
 }
 
 fn codegen_cgu<'tcx>(
@@ -34,23 +39,32 @@ fn codegen_cgu<'tcx>(
     cgu: &CodegenUnit<'tcx>,
 ) -> CompiledModule {
     let name = cgu.name().as_str().to_string();
-    let mut builder = ObjectBuilder::new(isa.clone(), name.clone(), cranelift_module::default_libcall_names())
-        .unwrap_or_else(|e| tcx.dcx().fatal(format!("clif backend: {e}")));
+    let mut builder = ObjectBuilder::new(
+        isa.clone(),
+        name.clone(),
+        cranelift_module::default_libcall_names(),
+    )
+    .unwrap_or_else(|e| tcx.dcx().fatal(format!("clif backend: {e}")));
     // One section per function and data object, so the linker can drop unused ones.
-    builder.per_function_section(true).per_data_object_section(true);
+    builder
+        .per_function_section(true)
+        .per_data_object_section(true);
     let mut cx = CodegenCx::new(tcx, ObjectModule::new(builder), &name);
 
     let items = cgu.items_in_deterministic_order(tcx);
     let mut functions = Vec::new();
     for (item, data) in &items {
         match *item {
-            MonoItem::Fn(instance) => functions.push((instance, cx.declare_fn(instance, linkage(data)))),
+            MonoItem::Fn(instance) => {
+                functions.push((instance, cx.declare_fn(instance, linkage(data))))
+            }
             MonoItem::Static(def_id) => {
                 cx.declare_static(def_id, linkage(data));
             }
-            MonoItem::GlobalAsm(item_id) => {
-                tcx.dcx().span_fatal(tcx.def_span(item_id.owner_id), "the clif backend does not support `global_asm!` yet")
-            }
+            MonoItem::GlobalAsm(item_id) => tcx.dcx().span_fatal(
+                tcx.def_span(item_id.owner_id),
+                "the clif backend does not support `global_asm!` yet",
+            ),
         }
     }
     for (item, _) in &items {
@@ -72,11 +86,17 @@ fn codegen_cgu<'tcx>(
     );
     let write = || -> std::io::Result<()> {
         let mut file = BufWriter::new(std::fs::File::create(&path)?);
-        product.object.write_stream(&mut file).map_err(|e| std::io::Error::other(e.to_string()))?;
+        product
+            .object
+            .write_stream(&mut file)
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
         file.flush()
     };
     if let Err(e) = write() {
-        tcx.dcx().fatal(format!("clif backend: cannot write object file {}: {e}", path.display()));
+        tcx.dcx().fatal(format!(
+            "clif backend: cannot write object file {}: {e}",
+            path.display()
+        ));
     }
     CompiledModule {
         name,

@@ -15,18 +15,28 @@ use crate::cx::CodegenCx;
 
 pub fn maybe_create_entry_wrapper<'tcx>(cx: &mut CodegenCx<'tcx>, cgu: &CodegenUnit<'tcx>) {
     let tcx = cx.tcx;
-    let Some((main_def_id, EntryFnType::Main { sigpipe })) = tcx.entry_fn(()) else { return };
+    let Some((main_def_id, EntryFnType::Main { sigpipe })) = tcx.entry_fn(()) else {
+        return;
+    };
     let main_instance = Instance::mono(tcx, main_def_id);
-    let here = if main_def_id.is_local() { cgu.contains_item(&MonoItem::Fn(main_instance)) } else { cgu.is_primary() };
+    let here = if main_def_id.is_local() {
+        cgu.contains_item(&MonoItem::Fn(main_instance))
+    } else {
+        cgu.is_primary()
+    };
     if !here {
         return;
     }
     if !tcx.sess.target.main_needs_argc_argv {
-        tcx.dcx().fatal("the clif backend does not support targets whose `main` takes no argc/argv yet");
+        tcx.dcx()
+            .fatal("the clif backend does not support targets whose `main` takes no argc/argv yet");
     }
 
     let main_ret_ty = tcx.fn_sig(main_def_id).no_bound_vars().unwrap().output();
-    let main_ret_ty = tcx.normalize_erasing_regions(TypingEnv::fully_monomorphized(), main_ret_ty.no_bound_vars().unwrap());
+    let main_ret_ty = tcx.normalize_erasing_regions(
+        TypingEnv::fully_monomorphized(),
+        main_ret_ty.no_bound_vars().unwrap(),
+    );
     let start_def_id = tcx.require_lang_item(LangItem::Start, DUMMY_SP);
     let start_instance = Instance::expect_resolve(
         tcx,
@@ -70,6 +80,7 @@ pub fn maybe_create_entry_wrapper<'tcx>(cx: &mut CodegenCx<'tcx>, cgu: &CodegenU
     cx.func_ctx = func_ctx;
     let mut ctx = cranelift_codegen::Context::for_function(func);
     if let Err(e) = cx.module.define_function(main_id, &mut ctx) {
-        tcx.dcx().fatal(format!("clif backend: cannot define `{entry_name}`: {e}"));
+        tcx.dcx()
+            .fatal(format!("clif backend: cannot define `{entry_name}`: {e}"));
     }
 }

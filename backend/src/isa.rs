@@ -23,11 +23,21 @@ pub fn build_isa(sess: &Session, config: &BackendConfig) -> Result<Arc<dyn Targe
 
     let mut flags = settings::builder();
     let set = |flags: &mut settings::Builder, name: &str, value: &str| {
-        flags.set(name, value).unwrap_or_else(|e| panic!("bad Cranelift setting {name}={value}: {e}"))
+        flags
+            .set(name, value)
+            .unwrap_or_else(|e| panic!("bad Cranelift setting {name}={value}: {e}"))
     };
-    let opt = if sess.opts.optimize == OptLevel::No { "none" } else { "speed" };
+    let opt = if sess.opts.optimize == OptLevel::No {
+        "none"
+    } else {
+        "speed"
+    };
     set(&mut flags, "opt_level", opt);
-    set(&mut flags, "enable_verifier", if config.verifier { "true" } else { "false" });
+    set(
+        &mut flags,
+        "enable_verifier",
+        if config.verifier { "true" } else { "false" },
+    );
     let regalloc = match config.regalloc {
         Regalloc::Backtracking => "backtracking",
         Regalloc::SinglePass => "single_pass",

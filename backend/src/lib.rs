@@ -85,7 +85,11 @@ impl CodegenBackend for ClifBackend {
     }
 
     fn target_cpu(&self, sess: &Session) -> String {
-        sess.opts.cg.target_cpu.clone().unwrap_or_else(|| sess.target.cpu.to_string())
+        sess.opts
+            .cg
+            .target_cpu
+            .clone()
+            .unwrap_or_else(|| sess.target.cpu.to_string())
     }
 
     fn codegen_crate<'tcx>(&self, tcx: TyCtxt<'tcx>, crate_info: &CrateInfo) -> Box<dyn Any> {
@@ -98,7 +102,9 @@ impl CodegenBackend for ClifBackend {
         _sess: &Session,
         _outputs: &OutputFilenames,
     ) -> (CompiledModules, FxIndexMap<WorkProductId, WorkProduct>) {
-        let modules = *ongoing.downcast::<CompiledModules>().expect("codegen_crate returns CompiledModules");
+        let modules = *ongoing
+            .downcast::<CompiledModules>()
+            .expect("codegen_crate returns CompiledModules");
         (modules, FxIndexMap::default())
     }
 }

@@ -7,5 +7,8 @@ use rustc_span::Span;
 
 /// Stops compilation with `error: the clif backend does not support <what> yet`.
 pub fn unsupported(tcx: TyCtxt<'_>, span: Span, what: impl std::fmt::Display) -> ! {
-    tcx.dcx().span_fatal(span, format!("the clif backend does not support {what} yet"))
+    tcx.dcx().span_fatal(
+        span,
+        format!("the clif backend does not support {what} yet"),
+    )
 }

@@ -18,7 +18,10 @@ pub fn ssa_locals<'tcx>(fx: &FunctionCx<'_, '_, 'tcx>) -> DenseBitSet<Local> {
     let mut ssa = DenseBitSet::new_empty(fx.mir.local_decls.len());
     for (local, decl) in fx.mir.local_decls.iter_enumerated() {
         let layout = fx.layout_of(fx.monomorphize(decl.ty));
-        if matches!(layout.backend_repr, BackendRepr::Scalar(_) | BackendRepr::ScalarPair(..)) {
+        if matches!(
+            layout.backend_repr,
+            BackendRepr::Scalar(_) | BackendRepr::ScalarPair(..)
+        ) {
             ssa.insert(local);
         }
     }
@@ -39,8 +42,11 @@ impl<'tcx> Visitor<'tcx> for Analyzer<'_, '_, '_, 'tcx> {
             return;
         }
         // Only the projections before the first `Deref` touch the local itself.
-        let direct: Vec<PlaceElem<'tcx>> =
-            place.projection.iter().take_while(|e| !matches!(e, PlaceElem::Deref)).collect();
+        let direct: Vec<PlaceElem<'tcx>> = place
+            .projection
+            .iter()
+            .take_while(|e| !matches!(e, PlaceElem::Deref))
+            .collect();
         let through_deref = direct.len() < place.projection.len();
         let needs_address = match context {
             PlaceContext::NonMutatingUse(
@@ -49,7 +55,9 @@ impl<'tcx> Visitor<'tcx> for Analyzer<'_, '_, '_, 'tcx> {
                 | NonMutatingUseContext::RawBorrow,
             )
             | PlaceContext::MutatingUse(
-                MutatingUseContext::Borrow | MutatingUseContext::RawBorrow | MutatingUseContext::Drop,
+                MutatingUseContext::Borrow
+                | MutatingUseContext::RawBorrow
+                | MutatingUseContext::Drop,
             ) => !through_deref,
             _ => false,
         };
@@ -93,7 +101,8 @@ impl<'tcx> Analyzer<'_, '_, '_, 'tcx> {
         match whole.backend_repr {
             BackendRepr::ScalarPair(a, b) => {
                 let b_off = a.size(fx).align_to(b.align(fx).abi);
-                (offset == Size::ZERO && size == a.size(fx)) || (offset == b_off && size == b.size(fx))
+                (offset == Size::ZERO && size == a.size(fx))
+                    || (offset == b_off && size == b.size(fx))
             }
             _ => false,
         }

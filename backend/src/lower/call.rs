@@ -21,13 +21,19 @@ use crate::abi;
 
 /// Creates the places of all locals and fills the arguments from the
 /// function's parameters. Called in the entry block.
-pub fn bind_params<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, entry: Block, ssa: &DenseBitSet<Local>) {
+pub fn bind_params<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    entry: Block,
+    ssa: &DenseBitSet<Local>,
+) {
     let mut params = fx.bcx.block_params(entry).to_vec().into_iter();
     let fn_abi = fx.fn_abi;
 
     let ret_layout = fx.layout_of(fx.monomorphize(fx.mir.local_decls[RETURN_PLACE].ty));
     let ret_place = match fn_abi.ret.mode {
-        PassMode::Indirect { .. } => CPlace::for_ptr(Pointer::new(params.next().unwrap()), ret_layout),
+        PassMode::Indirect { .. } => {
+            CPlace::for_ptr(Pointer::new(params.next().unwrap()), ret_layout)
+        }
         _ => new_local(fx, RETURN_PLACE, ssa),
     };
     fx.locals.push(ret_place);
@@ -49,10 +55,18 @@ pub fn bind_params<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, entry: Block, ssa: &
         let arg = abi_args.next().expect("argument without ABI");
         let place = match arg.mode {
             // The caller passed a copy we own: use it in place.
-            PassMode::Indirect { on_stack: false, .. } if !ssa.contains(local) => {
+            PassMode::Indirect {
+                on_stack: false, ..
+            } if !ssa.contains(local) => {
                 let ptr = Pointer::new(params.next().unwrap());
-                let meta = matches!(arg.mode, PassMode::Indirect { meta_attrs: Some(_), .. })
-                    .then(|| params.next().unwrap());
+                let meta = matches!(
+                    arg.mode,
+                    PassMode::Indirect {
+                        meta_attrs: Some(_),
+                        ..
+                    }
+                )
+                .then(|| params.next().unwrap());
                 CPlace::for_ptr_with_meta(ptr, meta, arg.layout)
             }
             _ => {
@@ -74,12 +88,20 @@ pub fn bind_params<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, entry: Block, ssa: &
     }
 }
 
-fn new_local<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, local: Local, ssa: &DenseBitSet<Local>) -> CPlace<'tcx> {
+fn new_local<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    local: Local,
+    ssa: &DenseBitSet<Local>,
+) -> CPlace<'tcx> {
     let layout = fx.layout_of(fx.monomorphize(fx.mir.local_decls[local].ty));
     if !layout.is_sized() {
         fx.unsupported(format_args!("unsized locals (`{}`)", layout.ty));
     }
-    if ssa.contains(local) { CPlace::new_var(fx, layout) } else { CPlace::new_stack_slot(fx, layout) }
+    if ssa.contains(local) {
+        CPlace::new_var(fx, layout)
+    } else {
+        CPlace::new_stack_slot(fx, layout)
+    }
 }
 
 /// Rebuilds a value from the Cranelift parameters of one ABI argument.
@@ -104,8 +126,13 @@ fn from_abi<'tcx>(
             let values: Vec<Value> = parts.iter().map(|_| next()).collect();
             from_cast_parts(fx, arg, &parts, &values)
         }
-        PassMode::Indirect { meta_attrs: None, .. } => CValue::by_ref(Pointer::new(next()), arg.layout),
-        PassMode::Indirect { meta_attrs: Some(_), .. } => {
+        PassMode::Indirect {
+            meta_attrs: None, ..
+        } => CValue::by_ref(Pointer::new(next()), arg.layout),
+        PassMode::Indirect {
+            meta_attrs: Some(_),
+            ..
+        } => {
             let ptr = next();
             CValue::by_ref_unsized(Pointer::new(ptr), next(), arg.layout)
         }
@@ -118,7 +145,10 @@ fn from_cast_parts<'tcx>(
     parts: &[(cranelift_codegen::ir::Type, Size)],
     values: &[Value],
 ) -> CValue<'tcx> {
-    let slot = fx.stack_slot(cast_image_size(arg, parts), arg.layout.align.abi.bytes().max(8));
+    let slot = fx.stack_slot(
+        cast_image_size(arg, parts),
+        arg.layout.align.abi.bytes().max(8),
+    );
     for (&(_, offset), &v) in parts.iter().zip(values) {
         slot.offset(fx, offset.bytes() as i64).store(fx, v);
     }
@@ -126,8 +156,15 @@ fn from_cast_parts<'tcx>(
 }
 
 /// Bytes covered by the registers of a cast, or the value, whichever is larger.
-fn cast_image_size(arg: &ArgAbi<'_, Ty<'_>>, parts: &[(cranelift_codegen::ir::Type, Size)]) -> Size {
-    let end = parts.iter().map(|&(ty, off)| off + super::type_size(ty)).max().unwrap_or(Size::ZERO);
+fn cast_image_size(
+    arg: &ArgAbi<'_, Ty<'_>>,
+    parts: &[(cranelift_codegen::ir::Type, Size)],
+) -> Size {
+    let end = parts
+        .iter()
+        .map(|&(ty, off)| off + super::type_size(ty))
+        .max()
+        .unwrap_or(Size::ZERO);
     end.max(arg.layout.size)
 }
 
@@ -149,7 +186,10 @@ pub(super) fn to_abi<'tcx>(
         PassMode::Cast { pad_i32, cast } => {
             let parts = abi::cast_parts(cast);
             // Copy into a slot large enough for whole-register reads.
-            let slot = fx.stack_slot(cast_image_size(arg, &parts), arg.layout.align.abi.bytes().max(8));
+            let slot = fx.stack_slot(
+                cast_image_size(arg, &parts),
+                arg.layout.align.abi.bytes().max(8),
+            );
             CPlace::for_ptr(slot, arg.layout).write_cvalue(fx, value);
             let mut values = Vec::new();
             if *pad_i32 {
@@ -160,9 +200,15 @@ pub(super) fn to_abi<'tcx>(
             }
             values
         }
-        PassMode::Indirect { meta_attrs: Some(_), .. } => {
+        PassMode::Indirect {
+            meta_attrs: Some(_),
+            ..
+        } => {
             let (ptr, meta) = value.as_ref().expect("unsized argument in memory");
-            vec![ptr.addr(fx), meta.expect("unsized argument without metadata")]
+            vec![
+                ptr.addr(fx),
+                meta.expect("unsized argument without metadata"),
+            ]
         }
         PassMode::Indirect { on_stack, .. } => {
             let ptr = match value.as_ref() {
@@ -179,7 +225,10 @@ pub(super) fn to_abi<'tcx>(
 }
 
 /// The `Location` for a panic or `#[track_caller]` call at `source_info`.
-pub fn caller_location<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, source_info: SourceInfo) -> CValue<'tcx> {
+pub fn caller_location<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    source_info: SourceInfo,
+) -> CValue<'tcx> {
     let mir = fx.mir;
     match mir.caller_location_span(source_info, fx.caller_location.map(Ok), fx.tcx, Err) {
         Ok(location) => location,
@@ -209,8 +258,13 @@ pub fn codegen_call<'tcx>(
     let fn_ty = fx.monomorphize(func.ty(fx.mir, tcx));
     let instance = match *fn_ty.kind() {
         ty::FnDef(def_id, generic_args) => {
-            let instance =
-                Instance::expect_resolve(tcx, TypingEnv::fully_monomorphized(), def_id, generic_args, source_info.span);
+            let instance = Instance::expect_resolve(
+                tcx,
+                TypingEnv::fully_monomorphized(),
+                def_id,
+                generic_args,
+                source_info.span,
+            );
             match instance.def {
                 InstanceKind::Intrinsic(_) => {
                     match super::intrinsics::codegen_intrinsic_call(
@@ -236,9 +290,12 @@ pub fn codegen_call<'tcx>(
         ty::FnPtr(..) => None,
         _ => unreachable!("call of non-function type {fn_ty:?}"),
     };
-    let sig = tcx.normalize_erasing_late_bound_regions(TypingEnv::fully_monomorphized(), fn_ty.fn_sig(tcx));
-    let extra_tys: Vec<Ty<'tcx>> =
-        args[sig.inputs().len().min(args.len())..].iter().map(|a| fx.monomorphize(a.node.ty(fx.mir, tcx))).collect();
+    let sig = tcx
+        .normalize_erasing_late_bound_regions(TypingEnv::fully_monomorphized(), fn_ty.fn_sig(tcx));
+    let extra_tys: Vec<Ty<'tcx>> = args[sig.inputs().len().min(args.len())..]
+        .iter()
+        .map(|a| fx.monomorphize(a.node.ty(fx.mir, tcx)))
+        .collect();
     let extra = tcx.mk_type_list(&extra_tys);
     let fn_abi = match instance {
         Some(instance) => fx.cx.lcx.fn_abi_of_instance(instance, extra),
@@ -267,11 +324,15 @@ pub fn codegen_call<'tcx>(
     }
 
     let callee = match instance {
-        Some(Instance { def: InstanceKind::Virtual(_, idx), .. }) => {
+        Some(Instance {
+            def: InstanceKind::Virtual(_, idx),
+            ..
+        }) => {
             let (receiver, _) = values[0];
             let (data, vtable) = receiver.load_scalar_pair(fx);
             values[0] = (CValue::by_val(data, fn_abi.args[0].layout), false);
-            let slot = Pointer::new(vtable).offset(fx, (idx * fx.pointer_ty.bytes() as usize) as i64);
+            let slot =
+                Pointer::new(vtable).offset(fx, (idx * fx.pointer_ty.bytes() as usize) as i64);
             Callee::Indirect(slot.load(fx, fx.pointer_ty))
         }
         Some(instance) => Callee::Direct(fx.cx.get_fn(instance)),
@@ -282,13 +343,21 @@ pub fn codegen_call<'tcx>(
     let mut call_args = Vec::new();
     let sret = match fn_abi.ret.mode {
         PassMode::Indirect { .. } => {
-            let slot = if dest.is_ssa() { CPlace::new_stack_slot(fx, dest.layout) } else { dest };
+            let slot = if dest.is_ssa() {
+                CPlace::new_stack_slot(fx, dest.layout)
+            } else {
+                dest
+            };
             call_args.push(slot.to_ptr().addr(fx));
             Some(slot)
         }
         _ => None,
     };
-    assert_eq!(values.len(), fn_abi.args.len(), "argument count mismatch for {instance:?}");
+    assert_eq!(
+        values.len(),
+        fn_abi.args.len(),
+        "argument count mismatch for {instance:?}"
+    );
     for (arg, (value, owned)) in fn_abi.args.iter().zip(values) {
         call_args.extend(to_abi(fx, arg, value, owned));
     }
@@ -327,7 +396,9 @@ pub fn codegen_call<'tcx>(
             }
         }
         PassMode::Direct(_) => dest.write_cvalue(fx, CValue::by_val(results[0], ret.layout)),
-        PassMode::Pair(..) => dest.write_cvalue(fx, CValue::by_val_pair(results[0], results[1], ret.layout)),
+        PassMode::Pair(..) => {
+            dest.write_cvalue(fx, CValue::by_val_pair(results[0], results[1], ret.layout))
+        }
         PassMode::Cast { cast, .. } => {
             let parts = abi::cast_parts(cast);
             let v = from_cast_parts(fx, ret, &parts, &results);
@@ -360,17 +431,28 @@ fn variadic_entry(fx: &mut FunctionCx<'_, '_, '_>, callee: FuncId) -> FuncId {
         return t;
     }
     let name = fx.cx.anon_name("vararg_trampoline");
-    let sig = fx.cx.module.declarations().get_function_decl(callee).signature.clone();
+    let sig = fx
+        .cx
+        .module
+        .declarations()
+        .get_function_decl(callee)
+        .signature
+        .clone();
     let id = fx.cx.declare_fn_raw(&name, Linkage::Local, &sig);
     let bytes = [0xb0, 0x08, 0xe9, 0, 0, 0, 0];
     let reloc = ModuleReloc {
         offset: 3,
         kind: Reloc::X86CallPLTRel4,
-        name: ModuleRelocTarget::User { namespace: 0, index: callee.as_u32() },
+        name: ModuleRelocTarget::User {
+            namespace: 0,
+            index: callee.as_u32(),
+        },
         addend: -4,
     };
     if let Err(e) = fx.cx.module.define_function_bytes(id, 16, &bytes, &[reloc]) {
-        fx.tcx.dcx().fatal(format!("clif backend: cannot define variadic trampoline: {e}"));
+        fx.tcx.dcx().fatal(format!(
+            "clif backend: cannot define variadic trampoline: {e}"
+        ));
     }
     fx.cx.vararg_trampolines.insert(callee, id);
     id

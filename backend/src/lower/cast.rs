@@ -40,8 +40,16 @@ pub fn codegen_cast<'tcx>(
             if from == types::I128 {
                 fx.unsupported("casting 128-bit integers to floats");
             }
-            let v = if from.bits() < 32 { int_resize(fx, v, types::I32, signed) } else { v };
-            let v = if signed { fx.bcx.ins().fcvt_from_sint(to, v) } else { fx.bcx.ins().fcvt_from_uint(to, v) };
+            let v = if from.bits() < 32 {
+                int_resize(fx, v, types::I32, signed)
+            } else {
+                v
+            };
+            let v = if signed {
+                fx.bcx.ins().fcvt_from_sint(to, v)
+            } else {
+                fx.bcx.ins().fcvt_from_uint(to, v)
+            };
             CValue::by_val(v, out)
         }
         CastKind::FloatToFloat => {
@@ -64,7 +72,9 @@ pub fn codegen_cast<'tcx>(
                 value.with_layout(out)
             }
         }
-        CastKind::FnPtrToPtr | CastKind::PointerExposeProvenance | CastKind::PointerWithExposedProvenance => {
+        CastKind::FnPtrToPtr
+        | CastKind::PointerExposeProvenance
+        | CastKind::PointerWithExposedProvenance => {
             let v = value.load_scalar(fx);
             let to = fx.clif_type(out).expect("scalar cast target");
             CValue::by_val(int_resize(fx, v, to, false), out)
@@ -72,18 +82,26 @@ pub fn codegen_cast<'tcx>(
         CastKind::Transmute | CastKind::Subtype => transmute(fx, value, out),
         CastKind::PointerCoercion(coercion, _) => match coercion {
             PointerCoercion::ReifyFnPointer(_) => {
-                let ty::FnDef(def_id, args) = *fx.monomorphize(operand.ty(fx.mir, fx.tcx)).kind() else {
+                let ty::FnDef(def_id, args) = *fx.monomorphize(operand.ty(fx.mir, fx.tcx)).kind()
+                else {
                     unreachable!("reify of non-fn-item")
                 };
-                let instance = Instance::resolve_for_fn_ptr(fx.tcx, TypingEnv::fully_monomorphized(), def_id, args)
-                    .expect("resolvable fn pointer");
+                let instance = Instance::resolve_for_fn_ptr(
+                    fx.tcx,
+                    TypingEnv::fully_monomorphized(),
+                    def_id,
+                    args,
+                )
+                .expect("resolvable fn pointer");
                 CValue::by_val(fx.fn_addr(instance), out)
             }
             PointerCoercion::ClosureFnPointer(_) => {
-                let ty::Closure(def_id, args) = *fx.monomorphize(operand.ty(fx.mir, fx.tcx)).kind() else {
+                let ty::Closure(def_id, args) = *fx.monomorphize(operand.ty(fx.mir, fx.tcx)).kind()
+                else {
                     unreachable!("closure-to-fn of non-closure")
                 };
-                let instance = Instance::resolve_closure(fx.tcx, def_id, args, ty::ClosureKind::FnOnce);
+                let instance =
+                    Instance::resolve_closure(fx.tcx, def_id, args, ty::ClosureKind::FnOnce);
                 CValue::by_val(fx.fn_addr(instance), out)
             }
             PointerCoercion::UnsafeFnPointer
@@ -101,10 +119,18 @@ fn float_to_int(fx: &mut FunctionCx<'_, '_, '_>, v: Value, to: Type, signed: boo
         fx.unsupported("casting floats to 128-bit integers");
     }
     if to.bits() >= 32 {
-        return if signed { fx.bcx.ins().fcvt_to_sint_sat(to, v) } else { fx.bcx.ins().fcvt_to_uint_sat(to, v) };
+        return if signed {
+            fx.bcx.ins().fcvt_to_sint_sat(to, v)
+        } else {
+            fx.bcx.ins().fcvt_to_uint_sat(to, v)
+        };
     }
     // Narrow targets: saturate to i32, then clamp to the target's range.
-    let wide = if signed { fx.bcx.ins().fcvt_to_sint_sat(types::I32, v) } else { fx.bcx.ins().fcvt_to_uint_sat(types::I32, v) };
+    let wide = if signed {
+        fx.bcx.ins().fcvt_to_sint_sat(types::I32, v)
+    } else {
+        fx.bcx.ins().fcvt_to_uint_sat(types::I32, v)
+    };
     let bits = to.bits();
     let (min, max) = if signed {
         (-(1i64 << (bits - 1)), (1i64 << (bits - 1)) - 1)
@@ -129,14 +155,26 @@ pub fn transmute<'tcx>(
     out: rustc_middle::ty::layout::TyAndLayout<'tcx>,
 ) -> CValue<'tcx> {
     if value.layout.size != out.size {
-        fx.unsupported(format_args!("transmute between differently sized `{}` and `{}`", value.layout.ty, out.ty));
+        fx.unsupported(format_args!(
+            "transmute between differently sized `{}` and `{}`",
+            value.layout.ty, out.ty
+        ));
     }
     if let (Some(from), Some(to)) = (fx.clif_type(value.layout), fx.clif_type(out)) {
         let v = value.load_scalar(fx);
-        let v = if from == to { v } else { fx.bcx.ins().bitcast(to, MemFlagsData::new(), v) };
+        let v = if from == to {
+            v
+        } else {
+            fx.bcx.ins().bitcast(to, MemFlagsData::new(), v)
+        };
         return CValue::by_val(v, out);
     }
-    if value.as_ref().is_none() && value.layout.backend_repr.eq_up_to_validity(&out.backend_repr) {
+    if value.as_ref().is_none()
+        && value
+            .layout
+            .backend_repr
+            .eq_up_to_validity(&out.backend_repr)
+    {
         return value.with_layout(out);
     }
     let (ptr, _) = value.force_stack(fx);
@@ -178,8 +216,15 @@ fn pointee<'tcx>(fx: &FunctionCx<'_, '_, 'tcx>, ty: Ty<'tcx>) -> Ty<'tcx> {
 }
 
 /// The metadata that makes a pointer to `source` a pointer to `target`.
-fn unsized_info<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, source: Ty<'tcx>, target: Ty<'tcx>, old: Option<Value>) -> Value {
-    let (source, target) = fx.tcx.struct_lockstep_tails_for_codegen(source, target, TypingEnv::fully_monomorphized());
+fn unsized_info<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    source: Ty<'tcx>,
+    target: Ty<'tcx>,
+    old: Option<Value>,
+) -> Value {
+    let (source, target) =
+        fx.tcx
+            .struct_lockstep_tails_for_codegen(source, target, TypingEnv::fully_monomorphized());
     match (source.kind(), target.kind()) {
         (ty::Array(_, len), ty::Slice(_)) => {
             let len = len.try_to_target_usize(fx.tcx).expect("array length");
@@ -193,7 +238,9 @@ fn unsized_info<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, source: Ty<'tcx>, targe
             }
         }
         (_, ty::Dynamic(data, ..)) => {
-            let principal = data.principal().map(|p| fx.tcx.instantiate_bound_regions_with_erased(p));
+            let principal = data
+                .principal()
+                .map(|p| fx.tcx.instantiate_bound_regions_with_erased(p));
             let alloc_id = fx.tcx.vtable_allocation((source, principal));
             let data_id = fx.cx.get_alloc(alloc_id);
             fx.data_addr(data_id)

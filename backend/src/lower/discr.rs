@@ -9,20 +9,40 @@ use super::FunctionCx;
 use super::place::CPlace;
 use super::value::CValue;
 
-pub fn set_discriminant<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, place: CPlace<'tcx>, variant: VariantIdx) {
+pub fn set_discriminant<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    place: CPlace<'tcx>,
+    variant: VariantIdx,
+) {
     let layout = place.layout;
     match &layout.variants {
         Variants::Empty => fx.trap(cranelift_codegen::ir::TrapCode::unwrap_user(5)),
-        Variants::Single { index } => assert_eq!(*index, variant, "setting another variant of a single-variant layout"),
-        Variants::Multiple { tag_encoding: TagEncoding::Direct, tag_field, .. } => {
+        Variants::Single { index } => assert_eq!(
+            *index, variant,
+            "setting another variant of a single-variant layout"
+        ),
+        Variants::Multiple {
+            tag_encoding: TagEncoding::Direct,
+            tag_field,
+            ..
+        } => {
             let tag_place = place.field(fx, tag_field.as_usize());
-            let discr = layout.ty.discriminant_for_variant(fx.tcx, variant).expect("enum discriminant").val;
+            let discr = layout
+                .ty
+                .discriminant_for_variant(fx.tcx, variant)
+                .expect("enum discriminant")
+                .val;
             let ty = fx.clif_type(tag_place.layout).expect("scalar tag");
             let v = fx.iconst(ty, discr as i128);
             tag_place.write_cvalue(fx, CValue::by_val(v, tag_place.layout));
         }
         Variants::Multiple {
-            tag_encoding: TagEncoding::Niche { untagged_variant, niche_variants, niche_start },
+            tag_encoding:
+                TagEncoding::Niche {
+                    untagged_variant,
+                    niche_variants,
+                    niche_start,
+                },
             tag_field,
             ..
         } => {
@@ -63,7 +83,12 @@ pub fn read_discriminant<'tcx>(
             let v = fx.iconst(dest_ty, discr as i128);
             CValue::by_val(v, dest_layout)
         }
-        Variants::Multiple { tag, tag_encoding, tag_field, .. } => {
+        Variants::Multiple {
+            tag,
+            tag_encoding,
+            tag_field,
+            ..
+        } => {
             let tag_place = place.field(fx, tag_field.as_usize());
             let tag_value = tag_place.to_cvalue(fx).load_scalar(fx);
             match tag_encoding {
@@ -72,15 +97,26 @@ pub fn read_discriminant<'tcx>(
                     let v = int_resize(fx, tag_value, dest_ty, tag_signed || signed);
                     CValue::by_val(v, dest_layout)
                 }
-                TagEncoding::Niche { untagged_variant, niche_variants, niche_start } => {
+                TagEncoding::Niche {
+                    untagged_variant,
+                    niche_variants,
+                    niche_start,
+                } => {
                     let tag_ty = fx.bcx.func.dfg.value_type(tag_value);
-                    let tag_int = if tag_ty.is_int() { tag_value } else { unreachable!("non-integer niche") };
+                    let tag_int = if tag_ty.is_int() {
+                        tag_value
+                    } else {
+                        unreachable!("non-integer niche")
+                    };
                     // relative = tag - niche_start; in range => niche variant
                     let start = fx.iconst(tag_ty, *niche_start as i128);
                     let relative = fx.bcx.ins().isub(tag_int, start);
                     let span = niche_variants.end().as_u32() - niche_variants.start().as_u32();
                     let max = fx.iconst(tag_ty, span as i128);
-                    let is_niche = fx.bcx.ins().icmp(IntCC::UnsignedLessThanOrEqual, relative, max);
+                    let is_niche = fx
+                        .bcx
+                        .ins()
+                        .icmp(IntCC::UnsignedLessThanOrEqual, relative, max);
                     let relative = int_resize(fx, relative, dest_ty, false);
                     let first = fx.iconst(dest_ty, niche_variants.start().as_u32() as i128);
                     let niche_index = fx.bcx.ins().iadd(relative, first);
@@ -102,7 +138,9 @@ fn variant_index_to_discr<'tcx>(
     index: cranelift_codegen::ir::Value,
     ty: cranelift_codegen::ir::Type,
 ) -> cranelift_codegen::ir::Value {
-    let Some(adt) = layout.ty.ty_adt_def() else { return index };
+    let Some(adt) = layout.ty.ty_adt_def() else {
+        return index;
+    };
     let mut result = index;
     for (variant, discr) in adt.discriminants(fx.tcx) {
         if discr.val != variant.as_u32() as u128 {

@@ -6,8 +6,8 @@
 use cranelift_codegen::ir::{InstBuilder, TrapCode, Value, types};
 use rustc_middle::mir::{self, BasicBlock, SourceInfo};
 use rustc_middle::ty::{self, Instance};
-use rustc_span::{Symbol, sym};
 use rustc_span::Spanned;
+use rustc_span::{Symbol, sym};
 
 use cranelift_module::Module;
 
@@ -70,11 +70,18 @@ pub fn codegen_intrinsic_call<'tcx>(
                 _ => fx.bcx.ins().ctz(v),
             };
             let to = fx.clif_type(out).unwrap();
-            Some(CValue::by_val(super::discr::int_resize(fx, r, to, false), out))
+            Some(CValue::by_val(
+                super::discr::int_resize(fx, r, to, false),
+                out,
+            ))
         }
         sym::bswap => {
             let v = scalar(fx, 0);
-            let r = if fx.bcx.func.dfg.value_type(v) == types::I8 { v } else { fx.bcx.ins().bswap(v) };
+            let r = if fx.bcx.func.dfg.value_type(v) == types::I8 {
+                v
+            } else {
+                fx.bcx.ins().bswap(v)
+            };
             Some(CValue::by_val(r, out))
         }
         sym::bitreverse => {
@@ -83,13 +90,21 @@ pub fn codegen_intrinsic_call<'tcx>(
         }
         sym::rotate_left | sym::rotate_right => {
             let (v, n) = (scalar(fx, 0), scalar(fx, 1));
-            let r = if name == sym::rotate_left { fx.bcx.ins().rotl(v, n) } else { fx.bcx.ins().rotr(v, n) };
+            let r = if name == sym::rotate_left {
+                fx.bcx.ins().rotl(v, n)
+            } else {
+                fx.bcx.ins().rotr(v, n)
+            };
             Some(CValue::by_val(r, out))
         }
         sym::exact_div => {
             let signed = out.ty.is_signed();
             let (a, b) = (scalar(fx, 0), scalar(fx, 1));
-            let r = if signed { fx.bcx.ins().sdiv(a, b) } else { fx.bcx.ins().udiv(a, b) };
+            let r = if signed {
+                fx.bcx.ins().sdiv(a, b)
+            } else {
+                fx.bcx.ins().udiv(a, b)
+            };
             Some(CValue::by_val(r, out))
         }
         sym::ptr_offset_from | sym::ptr_offset_from_unsigned => {
@@ -115,7 +130,11 @@ pub fn codegen_intrinsic_call<'tcx>(
             let pointee = instance.args.type_at(0);
             let size = fx.layout_of(pointee).size.bytes() as i64;
             // copy(src, dst, count); the volatile forms are (dst, src, count).
-            let (src, dst) = if name == sym::copy { (scalar(fx, 0), scalar(fx, 1)) } else { (scalar(fx, 1), scalar(fx, 0)) };
+            let (src, dst) = if name == sym::copy {
+                (scalar(fx, 0), scalar(fx, 1))
+            } else {
+                (scalar(fx, 1), scalar(fx, 0))
+            };
             let count = scalar(fx, 2);
             let bytes = fx.bcx.ins().imul_imm_s(count, size);
             let config = fx.cx.module.target_config();
@@ -140,13 +159,17 @@ pub fn codegen_intrinsic_call<'tcx>(
         sym::volatile_store | sym::unaligned_volatile_store => {
             let p = scalar(fx, 0);
             let v = arg(fx, 1);
-            super::place::CPlace::for_ptr(super::value::Pointer::new(p), v.layout).write_cvalue(fx, v);
+            super::place::CPlace::for_ptr(super::value::Pointer::new(p), v.layout)
+                .write_cvalue(fx, v);
             None
         }
         sym::discriminant_value => {
             let p = arg(fx, 0);
             let pointee = fx.layout_of(instance.args.type_at(0));
-            let place = super::place::CPlace::for_ptr(super::value::Pointer::new(p.load_scalar(fx)), pointee);
+            let place = super::place::CPlace::for_ptr(
+                super::value::Pointer::new(p.load_scalar(fx)),
+                pointee,
+            );
             Some(super::discr::read_discriminant(fx, place, out))
         }
         sym::sqrtf32 | sym::sqrtf64 => {
@@ -178,7 +201,11 @@ pub fn codegen_intrinsic_call<'tcx>(
     Ok(())
 }
 
-fn fallback<'tcx>(fx: &FunctionCx<'_, '_, 'tcx>, instance: Instance<'tcx>, name: Symbol) -> Result<(), Instance<'tcx>> {
+fn fallback<'tcx>(
+    fx: &FunctionCx<'_, '_, 'tcx>,
+    instance: Instance<'tcx>,
+    name: Symbol,
+) -> Result<(), Instance<'tcx>> {
     let intrinsic = fx.tcx.intrinsic(instance.def_id()).expect("intrinsic");
     if intrinsic.must_be_overridden {
         fx.unsupported(format_args!("the intrinsic `{name}`"));
@@ -196,7 +223,11 @@ fn size_or_align_of_val<'tcx>(
     let pointee_ty = ptr.layout.ty.builtin_deref(true).expect("pointer argument");
     let layout = fx.layout_of(pointee_ty);
     if layout.is_sized() {
-        let v = if size { layout.size.bytes() } else { layout.align.abi.bytes() };
+        let v = if size {
+            layout.size.bytes()
+        } else {
+            layout.align.abi.bytes()
+        };
         return CValue::by_val(fx.usize_const(v), out);
     }
     let (_, meta) = ptr.load_scalar_pair(fx);
@@ -210,14 +241,25 @@ fn size_or_align_of_val<'tcx>(
             }
         }
         ty::Str => {
-            if size { meta } else { fx.usize_const(1) }
+            if size {
+                meta
+            } else {
+                fx.usize_const(1)
+            }
         }
         ty::Dynamic(..) => {
             // Vtable layout: [drop_in_place, size, align, methods...].
             let offset = if size { 1 } else { 2 } * fx.pointer_ty.bytes() as i32;
-            fx.bcx.ins().load(fx.pointer_ty, cranelift_codegen::ir::MemFlagsData::new(), meta, offset)
+            fx.bcx.ins().load(
+                fx.pointer_ty,
+                cranelift_codegen::ir::MemFlagsData::new(),
+                meta,
+                offset,
+            )
         }
-        _ => fx.unsupported(format_args!("`size_of_val` of the unsized struct `{pointee_ty}`")),
+        _ => fx.unsupported(format_args!(
+            "`size_of_val` of the unsized struct `{pointee_ty}`"
+        )),
     };
     CValue::by_val(v, out)
 }

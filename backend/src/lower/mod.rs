@@ -63,7 +63,11 @@ pub fn codegen_fn<'tcx>(cx: &mut CodegenCx<'tcx>, instance: Instance<'tcx>, func
     let mut func = ir::Function::with_name_signature(UserFuncName::user(0, func_id.as_u32()), sig);
     let mut func_ctx = std::mem::take(&mut cx.func_ctx);
     let mut bcx = FunctionBuilder::new(&mut func, &mut func_ctx);
-    let block_map = mir.basic_blocks.indices().map(|_| bcx.create_block()).collect();
+    let block_map = mir
+        .basic_blocks
+        .indices()
+        .map(|_| bcx.create_block())
+        .collect();
     let pointer_ty = cx.pointer_ty;
     let mut fx = FunctionCx {
         cx,
@@ -111,7 +115,9 @@ pub fn codegen_fn<'tcx>(cx: &mut CodegenCx<'tcx>, instance: Instance<'tcx>, func
     if let Err(err) = cx.module.define_function(func_id, &mut ctx) {
         let name = cx.symbol_name(instance);
         let detail = format!("{err:?}\n{}", ctx.func);
-        tcx.dcx().fatal(format!("clif backend: Cranelift rejected `{name}`: {detail}"));
+        tcx.dcx().fatal(format!(
+            "clif backend: Cranelift rejected `{name}`: {detail}"
+        ));
     }
 }
 
@@ -190,7 +196,16 @@ impl<'m, 'f, 'tcx> FunctionCx<'m, 'f, 'tcx> {
         let config = self.cx.module.target_config();
         let (dst, src) = (dst.addr(self), src.addr(self));
         let align = align.min(128) as u8;
-        self.bcx.emit_small_memory_copy(config, dst, src, size, align, align, true, MemFlagsData::new());
+        self.bcx.emit_small_memory_copy(
+            config,
+            dst,
+            src,
+            size,
+            align,
+            align,
+            true,
+            MemFlagsData::new(),
+        );
     }
 
     pub fn block(&self, bb: BasicBlock) -> Block {
@@ -217,7 +232,11 @@ impl<'m, 'f, 'tcx> FunctionCx<'m, 'f, 'tcx> {
                 let index = self.locals[local].to_cvalue(self).load_scalar(self);
                 base.index(self, index)
             }
-            PlaceElem::ConstantIndex { offset, min_length: _, from_end } => {
+            PlaceElem::ConstantIndex {
+                offset,
+                min_length: _,
+                from_end,
+            } => {
                 if !from_end {
                     return base.index_const(self, offset);
                 }
@@ -250,10 +269,16 @@ impl<'m, 'f, 'tcx> FunctionCx<'m, 'f, 'tcx> {
     pub fn place_len(&mut self, place: CPlace<'tcx>) -> Value {
         match place.layout.ty.kind() {
             ty::Array(_, len) => {
-                let len = self.monomorphize(*len).try_to_target_usize(self.tcx).expect("array length");
+                let len = self
+                    .monomorphize(*len)
+                    .try_to_target_usize(self.tcx)
+                    .expect("array length");
                 self.usize_const(len)
             }
-            ty::Slice(_) | ty::Str => place.to_ptr_maybe_unsized().1.expect("slice place without length"),
+            ty::Slice(_) | ty::Str => place
+                .to_ptr_maybe_unsized()
+                .1
+                .expect("slice place without length"),
             _ => unreachable!("len of {:?}", place.layout.ty),
         }
     }
@@ -264,7 +289,10 @@ impl<'m, 'f, 'tcx> FunctionCx<'m, 'f, 'tcx> {
                 let dest = self.codegen_place(*place);
                 rvalue::codegen_rvalue(self, dest, rvalue);
             }
-            StatementKind::SetDiscriminant { place, variant_index } => {
+            StatementKind::SetDiscriminant {
+                place,
+                variant_index,
+            } => {
                 let place = self.codegen_place(**place);
                 discr::set_discriminant(self, place, *variant_index);
             }
@@ -272,7 +300,10 @@ impl<'m, 'f, 'tcx> FunctionCx<'m, 'f, 'tcx> {
                 let src = self.codegen_operand(&copy.src).load_scalar(self);
                 let dst = self.codegen_operand(&copy.dst).load_scalar(self);
                 let count = self.codegen_operand(&copy.count).load_scalar(self);
-                let pointee = self.monomorphize(copy.src.ty(self.mir, self.tcx)).builtin_deref(true).unwrap();
+                let pointee = self
+                    .monomorphize(copy.src.ty(self.mir, self.tcx))
+                    .builtin_deref(true)
+                    .unwrap();
                 let elem_size = self.layout_of(pointee).size.bytes();
                 let bytes = self.bcx.ins().imul_imm_s(count, elem_size as i64);
                 let config = self.cx.module.target_config();
@@ -294,7 +325,9 @@ impl<'m, 'f, 'tcx> FunctionCx<'m, 'f, 'tcx> {
 
     pub fn codegen_operand(&mut self, operand: &mir::Operand<'tcx>) -> CValue<'tcx> {
         match operand {
-            mir::Operand::Copy(place) | mir::Operand::Move(place) => self.codegen_place(*place).to_cvalue(self),
+            mir::Operand::Copy(place) | mir::Operand::Move(place) => {
+                self.codegen_place(*place).to_cvalue(self)
+            }
             mir::Operand::Constant(c) => crate::consts::codegen_const_operand(self, c),
             mir::Operand::RuntimeChecks(checks) => {
                 let on = checks.value(self.tcx.sess);

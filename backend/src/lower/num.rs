@@ -2,7 +2,9 @@
 //! chars and pointers, including the `*WithOverflow` forms behind Rust's
 //! checked arithmetic.
 
-use cranelift_codegen::ir::{InstBuilder, Type, Value, condcodes::FloatCC, condcodes::IntCC, types};
+use cranelift_codegen::ir::{
+    InstBuilder, Type, Value, condcodes::FloatCC, condcodes::IntCC, types,
+};
 use rustc_middle::mir::{BinOp, UnOp};
 use rustc_middle::ty::{self, layout::TyAndLayout};
 
@@ -95,7 +97,13 @@ fn int_binop<'tcx>(
 }
 
 /// `(result, overflowed)` of a checked add, sub or mul.
-fn with_overflow(fx: &mut FunctionCx<'_, '_, '_>, op: BinOp, a: Value, b: Value, signed: bool) -> (Value, Value) {
+fn with_overflow(
+    fx: &mut FunctionCx<'_, '_, '_>,
+    op: BinOp,
+    a: Value,
+    b: Value,
+    signed: bool,
+) -> (Value, Value) {
     let ty = fx.bcx.func.dfg.value_type(a);
     if ty == types::I128 {
         return with_overflow_i128(fx, op, a, b, signed);
@@ -114,7 +122,13 @@ fn with_overflow(fx: &mut FunctionCx<'_, '_, '_>, op: BinOp, a: Value, b: Value,
 
 /// i128 overflow checks from the sign/carry identities (Cranelift has no
 /// 128-bit overflow instructions).
-fn with_overflow_i128(fx: &mut FunctionCx<'_, '_, '_>, op: BinOp, a: Value, b: Value, signed: bool) -> (Value, Value) {
+fn with_overflow_i128(
+    fx: &mut FunctionCx<'_, '_, '_>,
+    op: BinOp,
+    a: Value,
+    b: Value,
+    signed: bool,
+) -> (Value, Value) {
     let ins = fx.bcx.ins();
     match op {
         BinOp::AddWithOverflow => {
@@ -143,8 +157,55 @@ fn with_overflow_i128(fx: &mut FunctionCx<'_, '_, '_>, op: BinOp, a: Value, b: V
             };
             (r, of)
         }
-        _ => fx.unsupported("overflow-checked 128-bit multiplication"),
+        _ => {
+            let r = ins.imul(a, b);
+            let of = if signed {
+                // Multiply magnitudes; the product fits iff it is at most
+                // 2^127 - 1 (non-negative result) or 2^127 (negative result).
+                let zero = fx.iconst(types::I128, 0);
+                let a_neg = fx.bcx.ins().icmp(IntCC::SignedLessThan, a, zero);
+                let b_neg = fx.bcx.ins().icmp(IntCC::SignedLessThan, b, zero);
+                let na = fx.bcx.ins().ineg(a);
+                let nb = fx.bcx.ins().ineg(b);
+                let abs_a = fx.bcx.ins().select(a_neg, na, a);
+                let abs_b = fx.bcx.ins().select(b_neg, nb, b);
+                let (mag, mag_of) = umul128_overflow(fx, abs_a, abs_b);
+                let neg = fx.bcx.ins().bxor(a_neg, b_neg);
+                let limit_pos = fx.iconst(types::I128, i128::MAX);
+                let neg_wide = fx.bcx.ins().uextend(types::I128, neg);
+                let limit = fx.bcx.ins().iadd(limit_pos, neg_wide);
+                let too_big = fx.bcx.ins().icmp(IntCC::UnsignedGreaterThan, mag, limit);
+                fx.bcx.ins().bor(mag_of, too_big)
+            } else {
+                umul128_overflow(fx, a, b).1
+            };
+            (r, of)
+        }
     }
+}
+
+/// Unsigned 128-bit multiply: `(wrapping product, overflowed)`, from 64-bit halves.
+fn umul128_overflow(fx: &mut FunctionCx<'_, '_, '_>, a: Value, b: Value) -> (Value, Value) {
+    let (a0, a1) = fx.bcx.ins().isplit(a);
+    let (b0, b1) = fx.bcx.ins().isplit(b);
+    // Both high halves non-zero: the product needs at least 2^128.
+    let a1_nz = fx.bcx.ins().icmp_imm_s(IntCC::NotEqual, a1, 0);
+    let b1_nz = fx.bcx.ins().icmp_imm_s(IntCC::NotEqual, b1, 0);
+    let both = fx.bcx.ins().band(a1_nz, b1_nz);
+    // At most one cross term is non-zero; it must fit in 64 bits.
+    let (c1, c1_of) = fx.bcx.ins().umul_overflow(a1, b0);
+    let (c2, c2_of) = fx.bcx.ins().umul_overflow(a0, b1);
+    let (cross, cross_of) = fx.bcx.ins().uadd_overflow(c1, c2);
+    // low = a0 * b0 as a full 128-bit product; add cross << 64.
+    let lo = fx.bcx.ins().imul(a0, b0);
+    let hi = fx.bcx.ins().umulhi(a0, b0);
+    let (hi, hi_of) = fx.bcx.ins().uadd_overflow(hi, cross);
+    let product = fx.bcx.ins().iconcat(lo, hi);
+    let of = fx.bcx.ins().bor(both, c1_of);
+    let of = fx.bcx.ins().bor(of, c2_of);
+    let of = fx.bcx.ins().bor(of, cross_of);
+    let of = fx.bcx.ins().bor(of, hi_of);
+    (product, of)
 }
 
 fn float_binop<'tcx>(
@@ -194,7 +255,11 @@ fn ptr_binop<'tcx>(
     out: TyAndLayout<'tcx>,
 ) -> CValue<'tcx> {
     if op == BinOp::Offset {
-        let pointee = lhs.layout.ty.builtin_deref(true).expect("offset of non-pointer");
+        let pointee = lhs
+            .layout
+            .ty
+            .builtin_deref(true)
+            .expect("offset of non-pointer");
         let size = fx.layout_of(pointee).size.bytes() as i64;
         let (p, n) = (lhs.load_scalar(fx), rhs.load_scalar(fx));
         let bytes = fx.bcx.ins().imul_imm_s(n, size);
@@ -217,7 +282,11 @@ fn ptr_binop<'tcx>(
             let e0 = fx.bcx.ins().icmp(IntCC::Equal, a0, b0);
             let e1 = fx.bcx.ins().icmp(IntCC::Equal, a1, b1);
             let eq = fx.bcx.ins().band(e0, e1);
-            if op == BinOp::Eq { eq } else { fx.bcx.ins().bxor_imm_s(eq, 1) }
+            if op == BinOp::Eq {
+                eq
+            } else {
+                fx.bcx.ins().bxor_imm_s(eq, 1)
+            }
         }
         _ => {
             let strict = match cc {
@@ -252,12 +321,20 @@ pub fn codegen_unop<'tcx>(
         }
         UnOp::Not => {
             let v = operand.load_scalar(fx);
-            let v = if operand.layout.ty.is_bool() { fx.bcx.ins().bxor_imm_s(v, 1) } else { fx.bcx.ins().bnot(v) };
+            let v = if operand.layout.ty.is_bool() {
+                fx.bcx.ins().bxor_imm_s(v, 1)
+            } else {
+                fx.bcx.ins().bnot(v)
+            };
             CValue::by_val(v, out)
         }
         UnOp::Neg => {
             let v = operand.load_scalar(fx);
-            let v = if operand.layout.ty.is_floating_point() { fx.bcx.ins().fneg(v) } else { fx.bcx.ins().ineg(v) };
+            let v = if operand.layout.ty.is_floating_point() {
+                fx.bcx.ins().fneg(v)
+            } else {
+                fx.bcx.ins().ineg(v)
+            };
             CValue::by_val(v, out)
         }
     }
@@ -272,7 +349,9 @@ impl FunctionCx<'_, '_, '_> {
             sig.params.push(cranelift_codegen::ir::AbiParam::new(ty));
         }
         sig.returns.push(cranelift_codegen::ir::AbiParam::new(ret));
-        let id = self.cx.declare_fn_raw(name, cranelift_module::Linkage::Import, &sig);
+        let id = self
+            .cx
+            .declare_fn_raw(name, cranelift_module::Linkage::Import, &sig);
         let f = self.func_ref(id);
         let call = self.bcx.ins().call(f, args);
         self.bcx.inst_results(call)[0]

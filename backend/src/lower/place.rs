@@ -26,17 +26,26 @@ pub struct CPlace<'tcx> {
 
 impl<'tcx> CPlace<'tcx> {
     pub fn for_ptr(ptr: Pointer, layout: TyAndLayout<'tcx>) -> Self {
-        CPlace { repr: Repr::Addr(ptr, None), layout }
+        CPlace {
+            repr: Repr::Addr(ptr, None),
+            layout,
+        }
     }
 
     pub fn for_ptr_with_meta(ptr: Pointer, meta: Option<Value>, layout: TyAndLayout<'tcx>) -> Self {
-        CPlace { repr: Repr::Addr(ptr, meta), layout }
+        CPlace {
+            repr: Repr::Addr(ptr, meta),
+            layout,
+        }
     }
 
     pub fn new_stack_slot(fx: &mut FunctionCx<'_, '_, 'tcx>, layout: TyAndLayout<'tcx>) -> Self {
         assert!(layout.is_sized(), "stack slot for unsized {:?}", layout.ty);
         if layout.is_zst() {
-            let addr = fx.bcx.ins().iconst(fx.pointer_ty, layout.align.abi.bytes() as i64);
+            let addr = fx
+                .bcx
+                .ins()
+                .iconst(fx.pointer_ty, layout.align.abi.bytes() as i64);
             return CPlace::for_ptr(Pointer::new(addr), layout);
         }
         CPlace::for_ptr(fx.stack_slot(layout.size, layout.align.abi.bytes()), layout)
@@ -89,7 +98,10 @@ impl<'tcx> CPlace<'tcx> {
 
     /// Reinterprets the place as another layout of the same size.
     pub fn with_layout(self, layout: TyAndLayout<'tcx>) -> Self {
-        CPlace { repr: self.repr, layout }
+        CPlace {
+            repr: self.repr,
+            layout,
+        }
     }
 
     pub fn write_cvalue(self, fx: &mut FunctionCx<'_, '_, 'tcx>, from: CValue<'tcx>) {
@@ -109,7 +121,12 @@ impl<'tcx> CPlace<'tcx> {
                 }
                 match from.as_ref() {
                     Some((src, _)) => {
-                        let align = self.layout.align.abi.bytes().min(from.layout.align.abi.bytes());
+                        let align = self
+                            .layout
+                            .align
+                            .abi
+                            .bytes()
+                            .min(from.layout.align.abi.bytes());
                         fx.memcpy(dst, src, self.layout.size.bytes(), align);
                     }
                     None => store_scalars(fx, from, dst),
@@ -126,7 +143,11 @@ impl<'tcx> CPlace<'tcx> {
                 if let (Some(_), false) = (meta, field.is_sized()) {
                     if offset != Size::ZERO && field.ty.is_trait() {
                         // The field's offset depends on the dynamic alignment.
-                        crate::unsupported::unsupported(fx.tcx, fx.span, "projecting to a `dyn` field at a non-zero offset");
+                        crate::unsupported::unsupported(
+                            fx.tcx,
+                            fx.span,
+                            "projecting to a `dyn` field at a non-zero offset",
+                        );
                     }
                 }
                 let ptr = ptr.offset(fx, offset.bytes() as i64);
@@ -142,9 +163,15 @@ impl<'tcx> CPlace<'tcx> {
                 if field.size == self.layout.size {
                     self.with_layout(field)
                 } else if offset == Size::ZERO && field.size == sa.size(fx) {
-                    CPlace { repr: Repr::Var(a), layout: field }
+                    CPlace {
+                        repr: Repr::Var(a),
+                        layout: field,
+                    }
                 } else if offset == pair_b_offset(fx, sa, sb) && field.size == sb.size(fx) {
-                    CPlace { repr: Repr::Var(b), layout: field }
+                    CPlace {
+                        repr: Repr::Var(b),
+                        layout: field,
+                    }
                 } else {
                     unreachable!("analyze let a partial field of an SSA pair through")
                 }
@@ -182,7 +209,11 @@ impl<'tcx> CPlace<'tcx> {
 
     /// `*place`: the place the pointer stored in `self` points to.
     pub fn deref(self, fx: &mut FunctionCx<'_, '_, 'tcx>) -> CPlace<'tcx> {
-        let pointee_ty = self.layout.ty.builtin_deref(true).expect("deref of non-pointer");
+        let pointee_ty = self
+            .layout
+            .ty
+            .builtin_deref(true)
+            .expect("deref of non-pointer");
         let pointee = fx.cx.lcx.layout_of(pointee_ty);
         let value = self.to_cvalue(fx);
         if pointee.is_sized() {
@@ -195,7 +226,11 @@ impl<'tcx> CPlace<'tcx> {
     }
 
     /// `&place` / `&raw place` as a value of the pointer layout `ref_layout`.
-    pub fn address(self, fx: &mut FunctionCx<'_, '_, 'tcx>, ref_layout: TyAndLayout<'tcx>) -> CValue<'tcx> {
+    pub fn address(
+        self,
+        fx: &mut FunctionCx<'_, '_, 'tcx>,
+        ref_layout: TyAndLayout<'tcx>,
+    ) -> CValue<'tcx> {
         let (ptr, meta) = self.to_ptr_maybe_unsized();
         let addr = ptr.addr(fx);
         match meta {

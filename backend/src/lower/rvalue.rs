@@ -9,7 +9,11 @@ use super::place::CPlace;
 use super::value::CValue;
 use super::{cast, discr, num};
 
-pub fn codegen_rvalue<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, dest: CPlace<'tcx>, rvalue: &Rvalue<'tcx>) {
+pub fn codegen_rvalue<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    dest: CPlace<'tcx>,
+    rvalue: &Rvalue<'tcx>,
+) {
     match rvalue {
         Rvalue::Use(op) | Rvalue::WrapUnsafeBinder(op, _) => {
             let v = fx.codegen_operand(op);
@@ -47,14 +51,24 @@ pub fn codegen_rvalue<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, dest: CPlace<'tcx
         }
         Rvalue::Repeat(op, count) => {
             let value = fx.codegen_operand(op);
-            let count = fx.monomorphize(*count).try_to_target_usize(fx.tcx).expect("array length");
+            let count = fx
+                .monomorphize(*count)
+                .try_to_target_usize(fx.tcx)
+                .expect("array length");
             codegen_repeat(fx, dest, value, count);
         }
-        Rvalue::Aggregate(kind, operands) => codegen_aggregate(fx, dest, kind, operands.raw.as_slice()),
+        Rvalue::Aggregate(kind, operands) => {
+            codegen_aggregate(fx, dest, kind, operands.raw.as_slice())
+        }
     }
 }
 
-fn codegen_repeat<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, dest: CPlace<'tcx>, value: CValue<'tcx>, count: u64) {
+fn codegen_repeat<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    dest: CPlace<'tcx>,
+    value: CValue<'tcx>,
+    count: u64,
+) {
     if value.layout.is_zst() || count == 0 {
         return;
     }
@@ -74,7 +88,10 @@ fn codegen_repeat<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, dest: CPlace<'tcx>, v
     fx.bcx.switch_to_block(body);
     dest.index(fx, i).write_cvalue(fx, value);
     let next = fx.bcx.ins().iadd_imm_s(i, 1);
-    let more = fx.bcx.ins().icmp_imm_s(IntCC::UnsignedLessThan, next, count as i64);
+    let more = fx
+        .bcx
+        .ins()
+        .icmp_imm_s(IntCC::UnsignedLessThan, next, count as i64);
     fx.bcx.ins().brif(more, body, &[next.into()], done, &[]);
     fx.bcx.switch_to_block(done);
 }
@@ -98,7 +115,11 @@ fn codegen_aggregate<'tcx>(
         AggregateKind::Coroutine(..) => fx.unsupported("coroutines (`async`, generators)"),
         AggregateKind::Adt(def_id, variant, _, _, active_field) => {
             let adt = fx.tcx.adt_def(*def_id);
-            let variant_dest = if adt.is_enum() { dest.downcast_variant(fx, *variant) } else { dest };
+            let variant_dest = if adt.is_enum() {
+                dest.downcast_variant(fx, *variant)
+            } else {
+                dest
+            };
             match active_field {
                 Some(field) => {
                     let v = fx.codegen_operand(&operands[0]);
@@ -124,7 +145,11 @@ fn codegen_aggregate<'tcx>(
     }
 }
 
-fn write_fields<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, dest: CPlace<'tcx>, operands: &[rustc_middle::mir::Operand<'tcx>]) {
+fn write_fields<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    dest: CPlace<'tcx>,
+    operands: &[rustc_middle::mir::Operand<'tcx>],
+) {
     for (i, op) in operands.iter().enumerate() {
         let v = fx.codegen_operand(op);
         dest.field(fx, i).write_cvalue(fx, v);

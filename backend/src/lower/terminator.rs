@@ -12,7 +12,11 @@ use super::FunctionCx;
 use super::call::{self, caller_location};
 use super::value::CValue;
 
-pub fn codegen_terminator<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, _bb: BasicBlock, term: &mir::Terminator<'tcx>) {
+pub fn codegen_terminator<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    _bb: BasicBlock,
+    term: &mir::Terminator<'tcx>,
+) {
     fx.span = term.source_info.span;
     match &term.kind {
         TerminatorKind::Goto { target } => {
@@ -55,15 +59,26 @@ pub fn codegen_terminator<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, _bb: BasicBlo
         TerminatorKind::Return => call::codegen_return(fx),
         TerminatorKind::Unreachable => fx.trap(TrapCode::unwrap_user(2)),
         // With panic=abort there is no unwinding to resume or terminate.
-        TerminatorKind::UnwindResume | TerminatorKind::UnwindTerminate(_) => fx.trap(TrapCode::unwrap_user(3)),
+        TerminatorKind::UnwindResume | TerminatorKind::UnwindTerminate(_) => {
+            fx.trap(TrapCode::unwrap_user(3))
+        }
         TerminatorKind::Drop { place, target, .. } => codegen_drop(fx, *place, *target),
-        TerminatorKind::Call { func, args, destination, target, .. } => {
-            call::codegen_call(fx, term.source_info, func, args, *destination, *target)
-        }
-        TerminatorKind::Assert { cond, expected, msg, target, .. } => {
-            codegen_assert(fx, term.source_info, cond, *expected, msg, *target)
-        }
-        TerminatorKind::FalseEdge { real_target, .. } | TerminatorKind::FalseUnwind { real_target, .. } => {
+        TerminatorKind::Call {
+            func,
+            args,
+            destination,
+            target,
+            ..
+        } => call::codegen_call(fx, term.source_info, func, args, *destination, *target),
+        TerminatorKind::Assert {
+            cond,
+            expected,
+            msg,
+            target,
+            ..
+        } => codegen_assert(fx, term.source_info, cond, *expected, msg, *target),
+        TerminatorKind::FalseEdge { real_target, .. }
+        | TerminatorKind::FalseUnwind { real_target, .. } => {
             let block = fx.block(*real_target);
             fx.bcx.ins().jump(block, &[]);
         }
@@ -75,7 +90,11 @@ pub fn codegen_terminator<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, _bb: BasicBlo
     }
 }
 
-fn codegen_drop<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, place: mir::Place<'tcx>, target: BasicBlock) {
+fn codegen_drop<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    place: mir::Place<'tcx>,
+    target: BasicBlock,
+) {
     let tcx = fx.tcx;
     let ty = fx.monomorphize(place.ty(fx.mir, tcx).ty);
     let drop_instance = Instance::resolve_drop_in_place(tcx, ty);
@@ -91,8 +110,16 @@ fn codegen_drop<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, place: mir::Place<'tcx>
         ty::Dynamic(..) => {
             // drop_in_place is the first vtable entry; it takes the data pointer.
             let vtable = meta.expect("dyn place without vtable");
-            let drop_fn = fx.bcx.ins().load(fx.pointer_ty, cranelift_codegen::ir::MemFlagsData::new(), vtable, 0);
-            let virtual_drop = Instance { def: InstanceKind::Virtual(drop_instance.def_id(), 0), args: drop_instance.args };
+            let drop_fn = fx.bcx.ins().load(
+                fx.pointer_ty,
+                cranelift_codegen::ir::MemFlagsData::new(),
+                vtable,
+                0,
+            );
+            let virtual_drop = Instance {
+                def: InstanceKind::Virtual(drop_instance.def_id(), 0),
+                args: drop_instance.args,
+            };
             let fn_abi = fx.cx.fn_abi_of_instance(virtual_drop);
             let sig = crate::abi::signature(fx.cx, fn_abi);
             let sig_ref = fx.bcx.import_signature(sig);
@@ -141,7 +168,10 @@ fn codegen_assert<'tcx>(
         AssertKind::MisalignedPointerDereference { required, found } => {
             let required = fx.codegen_operand(required);
             let found = fx.codegen_operand(found);
-            (LangItem::PanicMisalignedPointerDereference, vec![required, found])
+            (
+                LangItem::PanicMisalignedPointerDereference,
+                vec![required, found],
+            )
         }
         AssertKind::NullPointerDereference => (LangItem::PanicNullPointerDereference, vec![]),
         AssertKind::InvalidEnumConstruction(source) => {
@@ -156,7 +186,11 @@ fn codegen_assert<'tcx>(
 }
 
 /// Calls a (diverging) lang item function such as a panic entry point.
-pub fn call_lang_item<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, item: LangItem, args: Vec<CValue<'tcx>>) {
+pub fn call_lang_item<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    item: LangItem,
+    args: Vec<CValue<'tcx>>,
+) {
     let def_id = fx.tcx.require_lang_item(item, fx.span);
     let instance = Instance::mono(fx.tcx, def_id);
     let fn_abi = fx.cx.fn_abi_of_instance(instance);

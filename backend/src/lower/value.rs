@@ -23,7 +23,10 @@ impl Pointer {
 
     pub fn offset(self, fx: &mut FunctionCx<'_, '_, '_>, by: i64) -> Pointer {
         match i32::try_from(self.offset as i64 + by) {
-            Ok(offset) => Pointer { base: self.base, offset },
+            Ok(offset) => Pointer {
+                base: self.base,
+                offset,
+            },
             Err(_) => {
                 let addr = self.addr(fx);
                 Pointer::new(fx.bcx.ins().iadd_imm_s(addr, by))
@@ -33,7 +36,10 @@ impl Pointer {
 
     pub fn offset_value(self, fx: &mut FunctionCx<'_, '_, '_>, by: Value) -> Pointer {
         let base = fx.bcx.ins().iadd(self.base, by);
-        Pointer { base, offset: self.offset }
+        Pointer {
+            base,
+            offset: self.offset,
+        }
     }
 
     pub fn addr(self, fx: &mut FunctionCx<'_, '_, '_>) -> Value {
@@ -45,11 +51,15 @@ impl Pointer {
     }
 
     pub fn load(self, fx: &mut FunctionCx<'_, '_, '_>, ty: Type) -> Value {
-        fx.bcx.ins().load(ty, MemFlagsData::new(), self.base, self.offset)
+        fx.bcx
+            .ins()
+            .load(ty, MemFlagsData::new(), self.base, self.offset)
     }
 
     pub fn store(self, fx: &mut FunctionCx<'_, '_, '_>, value: Value) {
-        fx.bcx.ins().store(MemFlagsData::new(), value, self.base, self.offset);
+        fx.bcx
+            .ins()
+            .store(MemFlagsData::new(), value, self.base, self.offset);
     }
 }
 
@@ -70,30 +80,48 @@ pub struct CValue<'tcx> {
 
 impl<'tcx> CValue<'tcx> {
     pub fn by_ref(ptr: Pointer, layout: TyAndLayout<'tcx>) -> Self {
-        CValue { repr: Repr::ByRef(ptr, None), layout }
+        CValue {
+            repr: Repr::ByRef(ptr, None),
+            layout,
+        }
     }
 
     pub fn by_ref_unsized(ptr: Pointer, meta: Value, layout: TyAndLayout<'tcx>) -> Self {
-        CValue { repr: Repr::ByRef(ptr, Some(meta)), layout }
+        CValue {
+            repr: Repr::ByRef(ptr, Some(meta)),
+            layout,
+        }
     }
 
     pub fn by_val(value: Value, layout: TyAndLayout<'tcx>) -> Self {
-        CValue { repr: Repr::ByVal(value), layout }
+        CValue {
+            repr: Repr::ByVal(value),
+            layout,
+        }
     }
 
     pub fn by_val_pair(a: Value, b: Value, layout: TyAndLayout<'tcx>) -> Self {
-        CValue { repr: Repr::ByValPair(a, b), layout }
+        CValue {
+            repr: Repr::ByValPair(a, b),
+            layout,
+        }
     }
 
     /// A zero-sized value: any well-aligned non-null address will do.
     pub fn zst(fx: &mut FunctionCx<'_, '_, 'tcx>, layout: TyAndLayout<'tcx>) -> Self {
-        let addr = fx.bcx.ins().iconst(fx.pointer_ty, layout.align.abi.bytes() as i64);
+        let addr = fx
+            .bcx
+            .ins()
+            .iconst(fx.pointer_ty, layout.align.abi.bytes() as i64);
         CValue::by_ref(Pointer::new(addr), layout)
     }
 
     /// The same bytes read as another type of the same size.
     pub fn with_layout(self, layout: TyAndLayout<'tcx>) -> Self {
-        CValue { repr: self.repr, layout }
+        CValue {
+            repr: self.repr,
+            layout,
+        }
     }
 
     /// Where the value lives in memory, spilling it to a new stack slot if needed.

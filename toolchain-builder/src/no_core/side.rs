@@ -122,7 +122,8 @@ impl Side {
         if let CodegenBackend::Dylib(dylib) = &self.backend {
             let mut flag = std::ffi::OsString::from("-Zcodegen-backend=");
             flag.push(dylib);
-            cmd.arg(flag);
+            // The backend's own tests always run Cranelift's IR verifier.
+            cmd.arg(flag).env("CLIF_VERIFIER", "1");
         }
         cmd
     }
