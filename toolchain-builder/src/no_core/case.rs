@@ -121,6 +121,12 @@ pub fn run(case: &Case, llvm: &Side, clif: &Side, mini_core: MiniCore) -> Verdic
 
 /// `expect-clif-error`: the clif compile must fail cleanly with `expected`.
 fn expect_clif_error(case: &Case, clif: &Side, crate_name: &str, expected: &str) -> Verdict {
+    if clif.uses_llvm() {
+        return Verdict::fail(
+            "expect-clif-error cannot be checked while the clif side uses LLVM \
+             (CLIF_TEST_BACKEND=llvm)",
+        );
+    }
     let out = match clif.compile_test(&case.path, crate_name) {
         Ok(out) => out,
         Err(err) => return Verdict::fail(format!("cannot run rustc: {err}")),

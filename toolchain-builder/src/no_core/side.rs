@@ -56,6 +56,11 @@ impl Side {
         }
     }
 
+    /// Whether this side compiles with rustc's LLVM backend.
+    pub fn uses_llvm(&self) -> bool {
+        matches!(self.backend, CodegenBackend::Llvm)
+    }
+
     /// Compiles `mini_core.rs` into `<out>/libmini_core.rlib`.
     pub fn compile_mini_core(&self, source: &Path) -> std::io::Result<Captured> {
         std::fs::create_dir_all(&self.out_dir)?;
@@ -109,7 +114,9 @@ impl Side {
     /// rustc with the flags every compile shares.
     fn rustc(&self) -> Command {
         let mut cmd = clean_command(&self.rustc);
+        // RUSTC_ICE=0: no rustc-ice-*.txt files in the working directory.
         cmd.env("RUSTC_BOOTSTRAP", "1")
+            .env("RUSTC_ICE", "0")
             .args([
                 "--edition",
                 "2021",
