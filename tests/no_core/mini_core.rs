@@ -610,17 +610,77 @@ impl<T> IndexMut<usize> for [T] {
         &mut self[index]
     }
 }
-impl<T, const N: usize> Index<usize> for [T; N] {
-    type Output = T;
+// Arrays forward to the slice impls (like core), so `array[1..3]` works too.
+impl<T, I, const N: usize> Index<I> for [T; N]
+where
+    [T]: Index<I>,
+{
+    type Output = <[T] as Index<I>>::Output;
     #[track_caller]
-    fn index(&self, index: usize) -> &T {
-        &self[index]
+    fn index(&self, index: I) -> &Self::Output {
+        Index::index(self as &[T], index)
     }
 }
-impl<T, const N: usize> IndexMut<usize> for [T; N] {
+impl<T, I, const N: usize> IndexMut<I> for [T; N]
+where
+    [T]: IndexMut<I>,
+{
     #[track_caller]
-    fn index_mut(&mut self, index: usize) -> &mut T {
-        &mut self[index]
+    fn index_mut(&mut self, index: I) -> &mut Self::Output {
+        IndexMut::index_mut(self as &mut [T], index)
+    }
+}
+
+// Range indexing of slices: `&xs[a..b]`, `&xs[a..]`, `&xs[..b]`, `&xs[..]`.
+impl<T> Index<Range<usize>> for [T] {
+    type Output = [T];
+    #[track_caller]
+    fn index(&self, r: Range<usize>) -> &[T] {
+        self.sub(r.start, r.end)
+    }
+}
+impl<T> IndexMut<Range<usize>> for [T] {
+    #[track_caller]
+    fn index_mut(&mut self, r: Range<usize>) -> &mut [T] {
+        self.sub_mut(r.start, r.end)
+    }
+}
+impl<T> Index<RangeFrom<usize>> for [T] {
+    type Output = [T];
+    #[track_caller]
+    fn index(&self, r: RangeFrom<usize>) -> &[T] {
+        self.sub(r.start, self.len())
+    }
+}
+impl<T> IndexMut<RangeFrom<usize>> for [T] {
+    #[track_caller]
+    fn index_mut(&mut self, r: RangeFrom<usize>) -> &mut [T] {
+        let len = self.len();
+        self.sub_mut(r.start, len)
+    }
+}
+impl<T> Index<RangeTo<usize>> for [T] {
+    type Output = [T];
+    #[track_caller]
+    fn index(&self, r: RangeTo<usize>) -> &[T] {
+        self.sub(0, r.end)
+    }
+}
+impl<T> IndexMut<RangeTo<usize>> for [T] {
+    #[track_caller]
+    fn index_mut(&mut self, r: RangeTo<usize>) -> &mut [T] {
+        self.sub_mut(0, r.end)
+    }
+}
+impl<T> Index<RangeFull> for [T] {
+    type Output = [T];
+    fn index(&self, _r: RangeFull) -> &[T] {
+        self
+    }
+}
+impl<T> IndexMut<RangeFull> for [T] {
+    fn index_mut(&mut self, _r: RangeFull) -> &mut [T] {
+        self
     }
 }
 
@@ -929,6 +989,14 @@ impl<T> [T] {
             panic("slice range out of bounds");
         }
         unsafe { from_raw_parts(self.as_ptr().add(start), end - start) }
+    }
+    /// `&mut self[start..end]`, panicking if the range is out of bounds.
+    #[track_caller]
+    pub fn sub_mut(&mut self, start: usize, end: usize) -> &mut [T] {
+        if start > end || end > self.len() {
+            panic("slice range out of bounds");
+        }
+        unsafe { from_raw_parts_mut(self.as_mut_ptr().add(start), end - start) }
     }
     pub fn swap(&mut self, a: usize, b: usize) {
         let p = self.as_mut_ptr();
