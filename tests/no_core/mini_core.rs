@@ -171,6 +171,15 @@ pub unsafe auto trait Freeze {}
 
 impl<T: ?Sized> !Freeze for UnsafeCell<T> {}
 
+/// Types that can be moved after being pinned (optimized builds ask for it
+/// when deciding whether `&mut T` may be marked `noalias`).
+#[lang = "unpin"]
+pub auto trait Unpin {}
+
+/// Like `Unpin`, for the `noalias` decision on `&T`/`&mut T` in optimized builds.
+#[lang = "unsafe_unpin"]
+pub unsafe auto trait UnsafeUnpin {}
+
 /// Types that can be dropped in a `const fn` (needed as soon as a `const fn`
 /// takes a generic value by value).
 #[lang = "destruct"]
@@ -1240,15 +1249,26 @@ pub mod intrinsics {
 
 pub use intrinsics::transmute;
 
-/// The size of `T` in bytes. (Since 1.96 the nullary `size_of`/`align_of`
-/// intrinsics may only be evaluated at compile time, hence the inline const.)
+/// Size and alignment as associated constants. Since 1.96 the nullary
+/// `size_of`/`align_of` intrinsics may only be evaluated at compile time;
+/// these lang items are also what optimized MIR rewrites
+/// `size_of_val`/`align_of_val` of sized types into.
+pub trait SizedTypeProperties: Sized {
+    #[lang = "mem_size_const"]
+    const SIZE: usize = intrinsics::size_of::<Self>();
+    #[lang = "mem_align_const"]
+    const ALIGN: usize = intrinsics::align_of::<Self>();
+}
+impl<T> SizedTypeProperties for T {}
+
+/// The size of `T` in bytes.
 pub const fn size_of<T>() -> usize {
-    const { intrinsics::size_of::<T>() }
+    <T as SizedTypeProperties>::SIZE
 }
 
 /// The ABI-required alignment of `T` in bytes.
 pub const fn align_of<T>() -> usize {
-    const { intrinsics::align_of::<T>() }
+    <T as SizedTypeProperties>::ALIGN
 }
 
 /// Whether dropping a `T` runs any code.
