@@ -21,7 +21,16 @@ use crate::targets;
 /// Exit codes: 0 success, 1 tests failed, 2 usage error, 3 no usable base
 /// toolchain, 4 a build stage failed, 5 other errors.
 #[derive(Debug, Parser)]
-#[command(name = "toolchain-builder", version, propagate_version = true)]
+#[command(
+    name = "toolchain-builder",
+    version,
+    propagate_version = true,
+    after_help = "Examples (from the repository root):\n  \
+        tools/setup.sh && cargo run --release -p toolchain-builder -- build\n  \
+        cargo run --release -p toolchain-builder -- test\n  \
+        cargo run --release -p toolchain-builder -- test int_   # only tests named *int_*\n  \
+        cargo run --release -p toolchain-builder -- -v --base-toolchain DIR build"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalOptions,

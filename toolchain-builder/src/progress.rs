@@ -4,7 +4,6 @@
 //! logs) it becomes a plain line when it starts and one when it ends, so logs
 //! still show what took the time.
 
-use std::borrow::Cow;
 use std::fmt::Display;
 use std::io::Read;
 use std::sync::OnceLock;
@@ -68,9 +67,14 @@ impl Step {
         }
     }
 
-    /// Replaces the spinner's message (shown on terminals only).
-    pub fn set_message(&self, message: impl Into<Cow<'static, str>>) {
-        self.bar.set_message(message);
+    /// Shows a line of the step's own output: as the spinner's message on a
+    /// terminal, as an indented line elsewhere (so CI logs show progress).
+    pub fn log_line(&self, line: &str) {
+        if self.bar.is_hidden() {
+            eprintln!("    {line}");
+        } else {
+            self.bar.set_message(line.to_owned());
+        }
     }
 
     /// Wraps a reader so that bytes read advance the bar.

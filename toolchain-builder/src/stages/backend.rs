@@ -124,7 +124,7 @@ fn cargo_build(inputs: &Inputs<'_>, manifest: &Path, shell: Shell) -> anyhow::Re
     let streamed = shell.stream_stderr(&mut cmd, |line| {
         let line = line.trim();
         if !line.is_empty() {
-            step.set_message(line.to_owned());
+            step.log_line(line);
         }
     });
     let failure = |summary: String, output: String| StageError {
