@@ -68,8 +68,16 @@ pub fn codegen_terminator<'tcx>(
             args,
             destination,
             target,
+            fn_span,
             ..
-        } => call::codegen_call(fx, term.source_info, func, args, *destination, *target),
+        } => {
+            // `#[track_caller]` callees see the span of the call expression itself.
+            let source_info = mir::SourceInfo {
+                span: *fn_span,
+                ..term.source_info
+            };
+            call::codegen_call(fx, source_info, func, args, *destination, *target)
+        }
         TerminatorKind::Assert {
             cond,
             expected,
