@@ -29,7 +29,16 @@ use layout::Layout;
 use process::Shell;
 use targets::{TargetSpec, Targets};
 
+/// Environment variables that clap reads; empty means unset.
+const OPTION_ENV: &[&str] = &["CLIF_BASE_TOOLCHAIN", "CLIF_BASE_ARCHIVE"];
+
 fn main() -> ExitCode {
+    // Still single-threaded here, so changing the environment is sound.
+    for var in OPTION_ENV {
+        if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
+            std::env::remove_var(var);
+        }
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(exit) => exit.into(),
@@ -73,8 +82,9 @@ impl Session {
 
 fn run(cli: Cli) -> anyhow::Result<Exit> {
     let global = cli.global;
+    // Explicit paths are resolved against the current directory once, here.
     let absolute = |path: Option<&Path>| {
-        path.map(std::path::absolute)
+        path.map(|p| std::fs::canonicalize(p).or_else(|_| std::path::absolute(p)))
             .transpose()
             .context("cannot make a path absolute")
     };
@@ -100,8 +110,9 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
         }
         Command::Test(args) => {
             let target = session.target(&targets, &args.target.target)?;
+            let backend_override = test_backend_override()?;
             let base = session.base()?;
-            let clif_backend = match test_backend_override()? {
+            let clif_backend = match backend_override {
                 Some(backend) => backend,
                 None => no_core::CodegenBackend::Dylib(session.backend(&base)?),
             };

@@ -33,7 +33,7 @@ pub struct BaseSelection {
 /// Where a base toolchain came from.
 #[derive(Debug, Clone)]
 pub enum Origin {
-    Dir(PathBuf),
+    Dir,
     Archive(PathBuf),
     DefaultArchive(PathBuf),
     Rustup(String),
@@ -42,11 +42,7 @@ pub enum Origin {
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Origin::Dir(dir) => write!(
-                f,
-                "--base-toolchain / CLIF_BASE_TOOLCHAIN ({})",
-                dir.display()
-            ),
+            Origin::Dir => f.write_str("--base-toolchain / CLIF_BASE_TOOLCHAIN"),
             Origin::Archive(path) => {
                 write!(f, "--base-archive / CLIF_BASE_ARCHIVE ({})", path.display())
             }
@@ -95,7 +91,7 @@ pub fn resolve(
     shell: Shell,
 ) -> anyhow::Result<BaseToolchain> {
     if let Some(dir) = &selection.dir {
-        let origin = Origin::Dir(dir.clone());
+        let origin = Origin::Dir;
         let validated = validate(dir, config, shell).with_context(|| unusable(&origin))?;
         return Ok(BaseToolchain::new(validated, origin));
     }
