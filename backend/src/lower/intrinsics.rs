@@ -172,21 +172,23 @@ pub fn codegen_intrinsic_call<'tcx>(
             );
             Some(super::discr::read_discriminant(fx, place, out))
         }
-        sym::sqrtf32 | sym::sqrtf64 => {
+        sym::sqrtf32
+        | sym::sqrtf64
+        | sym::floorf32
+        | sym::floorf64
+        | sym::ceilf32
+        | sym::ceilf64
+        | sym::truncf32
+        | sym::truncf64 => {
             let v = scalar(fx, 0);
-            Some(CValue::by_val(fx.bcx.ins().sqrt(v), out))
-        }
-        sym::floorf32 | sym::floorf64 => {
-            let v = scalar(fx, 0);
-            Some(CValue::by_val(fx.bcx.ins().floor(v), out))
-        }
-        sym::ceilf32 | sym::ceilf64 => {
-            let v = scalar(fx, 0);
-            Some(CValue::by_val(fx.bcx.ins().ceil(v), out))
-        }
-        sym::truncf32 | sym::truncf64 => {
-            let v = scalar(fx, 0);
-            Some(CValue::by_val(fx.bcx.ins().trunc(v), out))
+            let ins = fx.bcx.ins();
+            let r = match name {
+                sym::sqrtf32 | sym::sqrtf64 => ins.sqrt(v),
+                sym::floorf32 | sym::floorf64 => ins.floor(v),
+                sym::ceilf32 | sym::ceilf64 => ins.ceil(v),
+                _ => ins.trunc(v),
+            };
+            Some(CValue::by_val(r, out))
         }
         sym::copysignf32 | sym::copysignf64 => {
             let (a, b) = (scalar(fx, 0), scalar(fx, 1));

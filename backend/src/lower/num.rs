@@ -134,11 +134,8 @@ fn with_overflow_i128(
         BinOp::AddWithOverflow => {
             let r = ins.iadd(a, b);
             let of = if signed {
-                // overflow iff a and b have the same sign and r's differs: ((a ^ r) & (b ^ r)) < 0
-                let x = fx.bcx.ins().bxor(a, r);
-                let y = fx.bcx.ins().bxor(b, r);
-                let both = fx.bcx.ins().band(x, y);
-                fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, both, 0)
+                // a and b have the same sign and r's differs.
+                sign_differs_from_both(fx, (a, r), (b, r))
             } else {
                 fx.bcx.ins().icmp(IntCC::UnsignedLessThan, r, a)
             };
@@ -147,11 +144,8 @@ fn with_overflow_i128(
         BinOp::SubWithOverflow => {
             let r = ins.isub(a, b);
             let of = if signed {
-                // overflow iff a and b have different signs and r's differs from a's: ((a ^ b) & (a ^ r)) < 0
-                let x = fx.bcx.ins().bxor(a, b);
-                let y = fx.bcx.ins().bxor(a, r);
-                let both = fx.bcx.ins().band(x, y);
-                fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, both, 0)
+                // a and b have different signs and r's differs from a's.
+                sign_differs_from_both(fx, (a, b), (a, r))
             } else {
                 fx.bcx.ins().icmp(IntCC::UnsignedLessThan, a, b)
             };
@@ -182,6 +176,18 @@ fn with_overflow_i128(
             (r, of)
         }
     }
+}
+
+/// `((x0 ^ x1) & (y0 ^ y1)) < 0`: both pairs differ in their sign bits.
+fn sign_differs_from_both(
+    fx: &mut FunctionCx<'_, '_, '_>,
+    x: (Value, Value),
+    y: (Value, Value),
+) -> Value {
+    let x = fx.bcx.ins().bxor(x.0, x.1);
+    let y = fx.bcx.ins().bxor(y.0, y.1);
+    let both = fx.bcx.ins().band(x, y);
+    fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, both, 0)
 }
 
 /// Unsigned 128-bit multiply: `(wrapping product, overflowed)`, from 64-bit halves.
