@@ -100,14 +100,14 @@ pub fn cast_parts(cast: &CastTarget) -> Vec<(Type, Size)> {
     let mut parts = Vec::new();
     let mut offset = Size::ZERO;
     for reg in cast.prefix.iter().flatten() {
-        offset = offset.align_to(reg.align_bytes());
+        offset = offset.align_to(reg_align(*reg));
         parts.push((reg_type(*reg), offset));
         offset += reg.size;
     }
     if let Some(rest_offset) = cast.rest_offset {
         offset = rest_offset;
     } else {
-        offset = offset.align_to(cast.rest.unit.align_bytes());
+        offset = offset.align_to(reg_align(cast.rest.unit));
     }
     let unit = cast.rest.unit;
     let total = cast.rest.total;
@@ -148,13 +148,8 @@ fn reg_type(reg: Reg) -> Type {
     }
 }
 
-trait RegAlign {
-    fn align_bytes(&self) -> rustc_abi::Align;
-}
-
-impl RegAlign for Reg {
-    fn align_bytes(&self) -> rustc_abi::Align {
-        rustc_abi::Align::from_bytes(self.size.bytes().next_power_of_two().min(16))
-            .expect("power of two")
-    }
+/// A register's natural alignment (its size, capped at 16 bytes).
+fn reg_align(reg: Reg) -> rustc_abi::Align {
+    rustc_abi::Align::from_bytes(reg.size.bytes().next_power_of_two().min(16))
+        .expect("power of two")
 }

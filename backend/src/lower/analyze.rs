@@ -70,7 +70,8 @@ impl<'tcx> Visitor<'tcx> for Analyzer<'_, '_, '_, 'tcx> {
 impl<'tcx> Analyzer<'_, '_, '_, 'tcx> {
     fn projections_are_whole_scalars(&self, local: Local, projections: &[PlaceElem<'tcx>]) -> bool {
         let fx = self.fx;
-        let mut layout = fx.layout_of(fx.monomorphize(fx.mir.local_decls[local].ty));
+        let whole = fx.layout_of(fx.monomorphize(fx.mir.local_decls[local].ty));
+        let mut layout = whole;
         // Offset and size (within the local) of the part the projections reach.
         let (mut offset, mut size) = (Size::ZERO, layout.size);
         for elem in projections {
@@ -89,7 +90,6 @@ impl<'tcx> Analyzer<'_, '_, '_, 'tcx> {
         if size == Size::ZERO {
             return true;
         }
-        let whole = fx.layout_of(fx.monomorphize(fx.mir.local_decls[local].ty));
         let same_repr_kind = std::mem::discriminant(&layout.backend_repr)
             == std::mem::discriminant(&whole.backend_repr);
         if offset == Size::ZERO && size == whole.size {

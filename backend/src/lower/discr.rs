@@ -103,14 +103,9 @@ pub fn read_discriminant<'tcx>(
                     niche_start,
                 } => {
                     let tag_ty = fx.bcx.func.dfg.value_type(tag_value);
-                    let tag_int = if tag_ty.is_int() {
-                        tag_value
-                    } else {
-                        unreachable!("non-integer niche")
-                    };
                     // relative = tag - niche_start; in range => niche variant
                     let start = fx.iconst(tag_ty, *niche_start as i128);
-                    let relative = fx.bcx.ins().isub(tag_int, start);
+                    let relative = fx.bcx.ins().isub(tag_value, start);
                     let span = niche_variants.end().as_u32() - niche_variants.start().as_u32();
                     let max = fx.iconst(tag_ty, span as i128);
                     let is_niche = fx

@@ -103,7 +103,7 @@ pub fn codegen_fn<'tcx>(cx: &mut CodegenCx<'tcx>, instance: Instance<'tcx>, func
             fx.span = stmt.source_info.span;
             fx.codegen_statement(stmt);
         }
-        terminator::codegen_terminator(&mut fx, bb, data.terminator());
+        terminator::codegen_terminator(&mut fx, data.terminator());
     }
     fx.bcx.seal_all_blocks();
     let config = fx.cx.module.target_config();

@@ -42,11 +42,7 @@ impl<'tcx> CPlace<'tcx> {
     pub fn new_stack_slot(fx: &mut FunctionCx<'_, '_, 'tcx>, layout: TyAndLayout<'tcx>) -> Self {
         assert!(layout.is_sized(), "stack slot for unsized {:?}", layout.ty);
         if layout.is_zst() {
-            let addr = fx
-                .bcx
-                .ins()
-                .iconst(fx.pointer_ty, layout.align.abi.bytes() as i64);
-            return CPlace::for_ptr(Pointer::new(addr), layout);
+            return CPlace::for_ptr(fx.dangling(layout), layout);
         }
         CPlace::for_ptr(fx.stack_slot(layout.size, layout.align.abi.bytes()), layout)
     }

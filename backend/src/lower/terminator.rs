@@ -12,11 +12,7 @@ use super::FunctionCx;
 use super::call::{self, caller_location};
 use super::value::CValue;
 
-pub fn codegen_terminator<'tcx>(
-    fx: &mut FunctionCx<'_, '_, 'tcx>,
-    _bb: BasicBlock,
-    term: &mir::Terminator<'tcx>,
-) {
+pub fn codegen_terminator<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, term: &mir::Terminator<'tcx>) {
     fx.span = term.source_info.span;
     match &term.kind {
         TerminatorKind::Goto { target } => {

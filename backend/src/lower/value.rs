@@ -109,11 +109,7 @@ impl<'tcx> CValue<'tcx> {
 
     /// A zero-sized value: any well-aligned non-null address will do.
     pub fn zst(fx: &mut FunctionCx<'_, '_, 'tcx>, layout: TyAndLayout<'tcx>) -> Self {
-        let addr = fx
-            .bcx
-            .ins()
-            .iconst(fx.pointer_ty, layout.align.abi.bytes() as i64);
-        CValue::by_ref(Pointer::new(addr), layout)
+        CValue::by_ref(fx.dangling(layout), layout)
     }
 
     /// The same bytes read as another type of the same size.
@@ -239,6 +235,15 @@ pub fn store_scalars<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, value: CValue<'tcx
 }
 
 impl<'tcx> FunctionCx<'_, '_, 'tcx> {
+    /// The address of a zero-sized value: its alignment, non-null and aligned.
+    pub fn dangling(&mut self, layout: TyAndLayout<'tcx>) -> Pointer {
+        Pointer::new(
+            self.bcx
+                .ins()
+                .iconst(self.pointer_ty, layout.align.abi.bytes() as i64),
+        )
+    }
+
     /// A fresh stack slot of `size` bytes aligned to `align`.
     pub fn stack_slot(&mut self, size: Size, align: u64) -> Pointer {
         // Round up so that ABI casts may read whole registers past the end.
