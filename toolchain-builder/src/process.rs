@@ -65,15 +65,19 @@ impl Shell {
         }
     }
 
+    /// Echoes and starts `cmd` with no stdin and piped stdout and stderr.
+    fn spawn_piped(&self, cmd: &mut Command) -> io::Result<std::process::Child> {
+        self.echo(cmd);
+        cmd.stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+    }
+
     /// Runs `cmd` with no stdin, capturing stdout and stderr; kills it after
     /// `timeout`.
     pub fn capture(&self, cmd: &mut Command, timeout: Duration) -> io::Result<Captured> {
-        self.echo(cmd);
-        let mut child = cmd
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()?;
+        let mut child = self.spawn_piped(cmd)?;
         let stdout = drain(child.stdout.take());
         let stderr = drain(child.stderr.take());
         let outcome = wait_with_timeout(&mut child, timeout)?;
@@ -92,12 +96,7 @@ impl Shell {
         cmd: &mut Command,
         mut on_line: impl FnMut(&str),
     ) -> io::Result<Streamed> {
-        self.echo(cmd);
-        let mut child = cmd
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()?;
+        let mut child = self.spawn_piped(cmd)?;
         let stdout = drain(child.stdout.take());
         let mut lines = Vec::new();
         if let Some(stderr) = child.stderr.take() {
