@@ -112,6 +112,31 @@ fn scalar_to_value(
     }
 }
 
+/// The bytes of a constant operand held in memory (e.g. the index array of
+/// `simd_shuffle`), or `None` if it is not an in-memory constant.
+pub fn const_operand_bytes<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    c: &mir::ConstOperand<'tcx>,
+) -> Option<Vec<u8>> {
+    let value = fx
+        .monomorphize(c.const_)
+        .eval(fx.tcx, TypingEnv::fully_monomorphized(), c.span)
+        .ok()?;
+    let layout = fx.layout_of(fx.monomorphize(c.ty()));
+    let ConstValue::Indirect { alloc_id, offset } = value else {
+        return None;
+    };
+    let alloc = fx.tcx.global_alloc(alloc_id).unwrap_memory();
+    let start = offset.bytes() as usize;
+    let end = start + layout.size.bytes() as usize;
+    Some(
+        alloc
+            .inner()
+            .inspect_with_uninit_and_ptr_outside_interpreter(start..end)
+            .to_vec(),
+    )
+}
+
 /// Whether a static lives in writable memory (`static mut` or interior mutability).
 pub fn static_is_writable(tcx: TyCtxt<'_>, def_id: DefId) -> bool {
     if tcx.is_mutable_static(def_id) {
@@ -189,6 +214,10 @@ fn define_data(
     let mut relocs = Vec::new();
     for &(offset, prov) in alloc.provenance().ptrs().iter() {
         let offset = offset.bytes() as usize;
+        if let GlobalAlloc::TypeId { .. } = tcx.global_alloc(prov.alloc_id()) {
+            // Not a real pointer: the stored offset is a fragment of the type's hash.
+            continue;
+        }
         let raw = &mut bytes[offset..offset + ptr_size];
         let addend = read_target_uint(raw, tcx.data_layout.endian) as i64;
         // The relocation carries the addend; the bytes stay zero.
@@ -217,11 +246,7 @@ fn define_data(
                 let gv = cx.module.declare_data_in_data(id, &mut desc);
                 desc.write_data_addr(offset as u32, gv, addend);
             }
-            GlobalAlloc::TypeId { .. } => {
-                tcx.dcx().fatal(
-                    "clif backend: `TypeId` pointers in constant data are not supported yet",
-                );
-            }
+            GlobalAlloc::TypeId { .. } => unreachable!("TypeId fragments carry no relocation"),
         }
     }
     if let Err(e) = cx.module.define_data(data_id, &desc) {

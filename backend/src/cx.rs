@@ -117,8 +117,13 @@ impl<'tcx> CodegenCx<'tcx> {
 
     /// Declares a function with the given linkage; later lookups reuse it.
     pub fn declare_fn(&mut self, instance: Instance<'tcx>, linkage: Linkage) -> FuncId {
-        let fn_abi = self.fn_abi_of_instance(instance);
-        let sig = abi::signature(self, fn_abi);
+        let sig = if is_naked(self.tcx, instance) {
+            // Its body is assembly; the signature is only the symbol's.
+            Signature::new(self.isa().default_call_conv())
+        } else {
+            let fn_abi = self.fn_abi_of_instance(instance);
+            abi::signature(self, fn_abi)
+        };
         let name = self.symbol_name(instance);
         let id = self.declare_fn_raw(name, linkage, &sig);
         self.functions.insert(instance, id);
@@ -192,4 +197,12 @@ impl<'tcx> CodegenCx<'tcx> {
         self.anon_counter += 1;
         format!("__clif.{}.{kind}.{}", self.cgu_name, self.anon_counter)
     }
+}
+
+/// Whether `instance` is a `#[unsafe(naked)]` function (its body is `naked_asm!`).
+pub fn is_naked(tcx: TyCtxt<'_>, instance: Instance<'_>) -> bool {
+    use rustc_middle::middle::codegen_fn_attrs::CodegenFnAttrFlags;
+    tcx.codegen_instance_attrs(instance.def)
+        .flags
+        .contains(CodegenFnAttrFlags::NAKED)
 }

@@ -14,6 +14,7 @@ use rustc_session::config::OutputType;
 
 use crate::config::BackendConfig;
 use crate::cx::CodegenCx;
+use crate::unsupported::recover;
 use crate::{consts, entry, isa, lower};
 
 pub fn codegen_crate(tcx: TyCtxt<'_>, _crate_info: &CrateInfo) -> CompiledModules {
@@ -21,7 +22,7 @@ pub fn codegen_crate(tcx: TyCtxt<'_>, _crate_info: &CrateInfo) -> CompiledModule
     let isa = isa::build_isa(tcx.sess, &config).unwrap_or_else(|msg| tcx.dcx().fatal(msg));
     let cgus = tcx.collect_and_partition_mono_items(()).codegen_units;
     if rustc_codegen_ssa::base::allocator_kind_for_codegen(tcx).is_some() {
-        tcx.dcx().fatal(
+        tcx.dcx().err(
             "the clif backend does not support the allocator shim (crates using `alloc`) yet",
         );
     }
@@ -61,19 +62,21 @@ fn codegen_cgu<'tcx>(
             MonoItem::Static(def_id) => {
                 cx.declare_static(def_id, linkage(data));
             }
-            MonoItem::GlobalAsm(item_id) => tcx.dcx().span_fatal(
-                tcx.def_span(item_id.owner_id),
-                "the clif backend does not support `global_asm!` yet",
-            ),
+            MonoItem::GlobalAsm(item_id) => {
+                tcx.dcx().span_err(
+                    tcx.def_span(item_id.owner_id),
+                    "the clif backend does not support `global_asm!` yet",
+                );
+            }
         }
     }
     for (item, _) in &items {
         if let MonoItem::Static(def_id) = *item {
-            consts::define_static(&mut cx, def_id);
+            recover(|| consts::define_static(&mut cx, def_id));
         }
     }
     for (instance, id) in functions {
-        lower::codegen_fn(&mut cx, instance, id);
+        recover(|| lower::codegen_fn(&mut cx, instance, id));
     }
     entry::maybe_create_entry_wrapper(&mut cx, cgu);
     consts::define_pending(&mut cx);

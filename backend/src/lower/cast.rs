@@ -1,7 +1,7 @@
 //! `as` casts, transmutes and pointer coercions (reify, closure-to-fn,
 //! unsizing to slices and trait objects).
 
-use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Type, Value, types};
+use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Type, Value, condcodes::FloatCC, types};
 use rustc_middle::mir::{self, CastKind};
 use rustc_middle::ty::adjustment::PointerCoercion;
 use rustc_middle::ty::{self, Instance, Ty, TypingEnv};
@@ -38,7 +38,15 @@ pub fn codegen_cast<'tcx>(
             let signed = value.layout.ty.is_signed();
             let from = fx.bcx.func.dfg.value_type(v);
             if from == types::I128 {
-                fx.unsupported("casting 128-bit integers to floats");
+                // compiler-builtins: __float{,un}ti{s,d}f.
+                let name = match (signed, to == types::F32) {
+                    (true, true) => "__floattisf",
+                    (true, false) => "__floattidf",
+                    (false, true) => "__floatuntisf",
+                    (false, false) => "__floatuntidf",
+                };
+                let v = fx.call_libm(name, to, &[v]);
+                return dest.write_cvalue(fx, CValue::by_val(v, out));
             }
             let v = if from.bits() < 32 {
                 int_resize(fx, v, types::I32, signed)
@@ -114,9 +122,14 @@ pub fn codegen_cast<'tcx>(
 }
 
 /// Rust's saturating float-to-int `as`: NaN becomes 0, out-of-range values clamp.
-fn float_to_int(fx: &mut FunctionCx<'_, '_, '_>, v: Value, to: Type, signed: bool) -> Value {
+pub(super) fn float_to_int(
+    fx: &mut FunctionCx<'_, '_, '_>,
+    v: Value,
+    to: Type,
+    signed: bool,
+) -> Value {
     if to == types::I128 {
-        fx.unsupported("casting floats to 128-bit integers");
+        return float_to_i128(fx, v, signed);
     }
     if to.bits() >= 32 {
         return if signed {
@@ -146,6 +159,42 @@ fn float_to_int(fx: &mut FunctionCx<'_, '_, '_>, v: Value, to: Type, signed: boo
         fx.bcx.ins().umin(wide, max)
     };
     fx.bcx.ins().ireduce(to, clamped)
+}
+
+/// Saturating float -> i128/u128 through compiler-builtins' `__fix*ti`,
+/// with NaN and out-of-range inputs clamped here.
+fn float_to_i128(fx: &mut FunctionCx<'_, '_, '_>, v: Value, signed: bool) -> Value {
+    let from = fx.bcx.func.dfg.value_type(v);
+    let f32 = from == types::F32;
+    let name = match (signed, f32) {
+        (true, true) => "__fixsfti",
+        (true, false) => "__fixdfti",
+        (false, true) => "__fixunssfti",
+        (false, false) => "__fixunsdfti",
+    };
+    let raw = fx.call_libm(name, types::I128, &[v]);
+    let float = |fx: &mut FunctionCx<'_, '_, '_>, x: f64| {
+        if f32 {
+            fx.bcx.ins().f32const(x as f32)
+        } else {
+            fx.bcx.ins().f64const(x)
+        }
+    };
+    let (min, max, lo, hi) = if signed {
+        (i128::MIN, i128::MAX, -(2f64.powi(127)), 2f64.powi(127))
+    } else {
+        (0, -1, 0.0, 2f64.powi(128))
+    };
+    let (lo_f, hi_f) = (float(fx, lo), float(fx, hi));
+    let min = fx.iconst(types::I128, min);
+    let max = fx.iconst(types::I128, max);
+    let zero = fx.iconst(types::I128, 0);
+    let below = fx.bcx.ins().fcmp(FloatCC::LessThan, v, lo_f);
+    let above = fx.bcx.ins().fcmp(FloatCC::GreaterThanOrEqual, v, hi_f);
+    let nan = fx.bcx.ins().fcmp(FloatCC::Unordered, v, v);
+    let r = fx.bcx.ins().select(below, min, raw);
+    let r = fx.bcx.ins().select(above, max, r);
+    fx.bcx.ins().select(nan, zero, r)
 }
 
 /// Reinterprets the bytes of `value` as `out` (same size).

@@ -17,10 +17,14 @@ pub fn set_discriminant<'tcx>(
     let layout = place.layout;
     match &layout.variants {
         Variants::Empty => fx.trap(cranelift_codegen::ir::TrapCode::unwrap_user(5)),
-        Variants::Single { index } => assert_eq!(
-            *index, variant,
-            "setting another variant of a single-variant layout"
-        ),
+        Variants::Single { index } => {
+            if *index != variant {
+                // The variant is uninhabited: this code cannot be reached.
+                fx.trap(cranelift_codegen::ir::TrapCode::unwrap_user(5));
+                let dead = fx.bcx.create_block();
+                fx.bcx.switch_to_block(dead);
+            }
+        }
         Variants::Multiple {
             tag_encoding: TagEncoding::Direct,
             tag_field,

@@ -10,11 +10,14 @@ mod analyze;
 mod call;
 mod cast;
 mod discr;
+mod dst;
 mod intrinsics;
+mod naked;
 mod num;
 pub mod place;
 mod rvalue;
 mod terminator;
+mod trap;
 pub mod value;
 
 use cranelift_codegen::ir::{
@@ -57,6 +60,9 @@ pub struct FunctionCx<'m, 'f, 'tcx> {
 /// Lowers `instance`'s MIR and defines it as function `func_id` in the module.
 pub fn codegen_fn<'tcx>(cx: &mut CodegenCx<'tcx>, instance: Instance<'tcx>, func_id: FuncId) {
     let tcx = cx.tcx;
+    if crate::cx::is_naked(tcx, instance) {
+        return naked::define_trapping(cx, instance, func_id);
+    }
     let mir = tcx.instance_mir(instance.def);
     let fn_abi = cx.fn_abi_of_instance(instance);
     let sig = crate::abi::signature(cx, fn_abi);
@@ -184,7 +190,14 @@ impl<'m, 'f, 'tcx> FunctionCx<'m, 'f, 'tcx> {
             let hi = self.bcx.ins().iconst(types::I64, (value >> 64) as i64);
             self.bcx.ins().iconcat(lo, hi)
         } else {
-            self.bcx.ins().iconst(ty, value as i64)
+            // Cranelift wants narrow immediates zero-extended.
+            let bits = ty.bits();
+            let masked = if bits >= 64 {
+                value as i64
+            } else {
+                (value as i64) & ((1i64 << bits) - 1)
+            };
+            self.bcx.ins().iconst(ty, masked)
         }
     }
 

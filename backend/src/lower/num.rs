@@ -61,11 +61,22 @@ fn int_binop<'tcx>(
         let v = fx.bcx.ins().icmp(cc, a, b);
         return CValue::by_val(v, out);
     }
+    let is_i128 = fx.bcx.func.dfg.value_type(a) == types::I128;
     let ins = fx.bcx.ins();
     let v = match op {
         BinOp::Add | BinOp::AddUnchecked => ins.iadd(a, b),
         BinOp::Sub | BinOp::SubUnchecked => ins.isub(a, b),
         BinOp::Mul | BinOp::MulUnchecked => ins.imul(a, b),
+        BinOp::Div | BinOp::Rem if is_i128 => {
+            // Cranelift has no 128-bit division; compiler-builtins does.
+            let name = match (op, signed) {
+                (BinOp::Div, true) => "__divti3",
+                (BinOp::Div, false) => "__udivti3",
+                (_, true) => "__modti3",
+                (_, false) => "__umodti3",
+            };
+            fx.call_libm(name, types::I128, &[a, b])
+        }
         BinOp::Div if signed => ins.sdiv(a, b),
         BinOp::Div => ins.udiv(a, b),
         BinOp::Rem if signed => ins.srem(a, b),
@@ -118,6 +129,40 @@ fn with_overflow(
         (BinOp::MulWithOverflow, true) => ins.smul_overflow(a, b),
         _ => unreachable!(),
     }
+}
+
+/// `a + b` or `a - b`, clamped to the type's range.
+pub fn saturating(
+    fx: &mut FunctionCx<'_, '_, '_>,
+    add: bool,
+    a: Value,
+    b: Value,
+    signed: bool,
+) -> Value {
+    let op = if add {
+        BinOp::AddWithOverflow
+    } else {
+        BinOp::SubWithOverflow
+    };
+    let (r, overflow) = with_overflow(fx, op, a, b, signed);
+    let ty = fx.bcx.func.dfg.value_type(a);
+    let bits = ty.bits();
+    let clamp = if signed {
+        // Overflow goes towards b's sign for add and away from it for sub.
+        let max = fx.iconst(ty, (u128::MAX >> (129 - bits)) as i128);
+        let min = fx.iconst(ty, 1i128.wrapping_shl(bits - 1) as i128);
+        let b_neg = fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, b, 0);
+        if add {
+            fx.bcx.ins().select(b_neg, min, max)
+        } else {
+            fx.bcx.ins().select(b_neg, max, min)
+        }
+    } else if add {
+        fx.iconst(ty, -1)
+    } else {
+        fx.iconst(ty, 0)
+    };
+    fx.bcx.ins().select(overflow, clamp, r)
 }
 
 /// i128 overflow checks from the sign/carry identities (Cranelift has no

@@ -136,14 +136,21 @@ impl<'tcx> CPlace<'tcx> {
         let offset = self.layout.fields.offset(idx);
         match self.repr {
             Repr::Addr(ptr, meta) => {
-                if let (Some(_), false) = (meta, field.is_sized()) {
-                    if offset != Size::ZERO && field.ty.is_trait() {
-                        // The field's offset depends on the dynamic alignment.
-                        crate::unsupported::unsupported(
-                            fx.tcx,
-                            fx.span,
-                            "projecting to a `dyn` field at a non-zero offset",
-                        );
+                if let Some(meta) = meta
+                    && !field.is_sized()
+                    && offset != Size::ZERO
+                    && has_dyn_tail(fx, field.ty)
+                {
+                    // A `dyn` tail sits at its static offset rounded up to its
+                    // dynamic alignment (unless the struct is packed).
+                    let packed = matches!(self.layout.ty.kind(),
+                        rustc_middle::ty::Adt(def, _) if def.repr().packed());
+                    if !packed {
+                        let (_, align) = super::dst::size_and_align_of(fx, field.ty, Some(meta));
+                        let unaligned = fx.usize_const(offset.bytes());
+                        let offset = super::dst::round_up(fx, unaligned, align);
+                        let ptr = ptr.offset_value(fx, offset);
+                        return CPlace::for_ptr_with_meta(ptr, Some(meta), field);
                     }
                 }
                 let ptr = ptr.offset(fx, offset.bytes() as i64);
@@ -234,4 +241,12 @@ impl<'tcx> CPlace<'tcx> {
             None => CValue::by_val(addr, ref_layout),
         }
     }
+}
+
+/// Whether the unsized tail of `ty` is a trait object.
+fn has_dyn_tail<'tcx>(fx: &FunctionCx<'_, '_, 'tcx>, ty: rustc_middle::ty::Ty<'tcx>) -> bool {
+    let tail = fx
+        .tcx
+        .struct_tail_for_codegen(ty, rustc_middle::ty::TypingEnv::fully_monomorphized());
+    tail.is_trait()
 }

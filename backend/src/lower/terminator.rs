@@ -86,7 +86,9 @@ pub fn codegen_terminator<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, term: &mir::T
             let block = fx.block(*real_target);
             fx.bcx.ins().jump(block, &[]);
         }
-        TerminatorKind::InlineAsm { .. } => fx.unsupported("inline assembly (`asm!`)"),
+        TerminatorKind::InlineAsm { .. } => {
+            fx.trap_unsupported_at_runtime("inline assembly (`asm!`)");
+        }
         TerminatorKind::TailCall { .. } => fx.unsupported("explicit tail calls (`become`)"),
         TerminatorKind::Yield { .. } | TerminatorKind::CoroutineDrop => {
             unreachable!("coroutine terminators are lowered away before codegen")

@@ -3,9 +3,13 @@
 //! MIR body when it has one; otherwise compilation stops with a diagnostic
 //! naming the intrinsic.
 
-use cranelift_codegen::ir::{InstBuilder, TrapCode, Value, types};
+mod atomic;
+mod float;
+mod simd;
+
+use cranelift_codegen::ir::{InstBuilder, MemFlagsData, TrapCode, Value, condcodes::IntCC, types};
 use rustc_middle::mir::{self, BasicBlock, SourceInfo};
-use rustc_middle::ty::{self, Instance};
+use rustc_middle::ty::Instance;
 use rustc_span::Spanned;
 use rustc_span::{Symbol, sym};
 
@@ -172,35 +176,113 @@ pub fn codegen_intrinsic_call<'tcx>(
             );
             Some(super::discr::read_discriminant(fx, place, out))
         }
-        sym::sqrtf32
-        | sym::sqrtf64
-        | sym::floorf32
-        | sym::floorf64
-        | sym::ceilf32
-        | sym::ceilf64
-        | sym::truncf32
-        | sym::truncf64 => {
+        sym::fadd_fast | sym::fadd_algebraic => float_op(fx, &args, out, |fx, a, b| fx.bcx.ins().fadd(a, b)),
+        sym::fsub_fast | sym::fsub_algebraic => float_op(fx, &args, out, |fx, a, b| fx.bcx.ins().fsub(a, b)),
+        sym::fmul_fast | sym::fmul_algebraic => float_op(fx, &args, out, |fx, a, b| fx.bcx.ins().fmul(a, b)),
+        sym::fdiv_fast | sym::fdiv_algebraic => float_op(fx, &args, out, |fx, a, b| fx.bcx.ins().fdiv(a, b)),
+        sym::frem_fast | sym::frem_algebraic => {
+            let (a, b) = (arg(fx, 0), arg(fx, 1));
+            Some(super::num::codegen_binop(fx, mir::BinOp::Rem, a, b, out))
+        }
+        sym::float_to_int_unchecked => {
+            // Out-of-range inputs are UB; the saturating conversion is a fine answer.
             let v = scalar(fx, 0);
-            let ins = fx.bcx.ins();
-            let r = match name {
-                sym::sqrtf32 | sym::sqrtf64 => ins.sqrt(v),
-                sym::floorf32 | sym::floorf64 => ins.floor(v),
-                sym::ceilf32 | sym::ceilf64 => ins.ceil(v),
-                _ => ins.trunc(v),
-            };
-            Some(CValue::by_val(r, out))
+            let to = fx.clif_type(out).expect("integer result");
+            let signed = out.ty.is_signed();
+            Some(CValue::by_val(super::cast::float_to_int(fx, v, to, signed), out))
         }
-        sym::copysignf32 | sym::copysignf64 => {
+        sym::saturating_add | sym::saturating_sub => {
             let (a, b) = (scalar(fx, 0), scalar(fx, 1));
-            Some(CValue::by_val(fx.bcx.ins().fcopysign(a, b), out))
+            let add = name == sym::saturating_add;
+            Some(CValue::by_val(super::num::saturating(fx, add, a, b, out.ty.is_signed()), out))
         }
-        _ => return fallback(fx, instance, name),
+        sym::ptr_mask => {
+            let (p, mask) = (scalar(fx, 0), scalar(fx, 1));
+            Some(CValue::by_val(fx.bcx.ins().band(p, mask), out))
+        }
+        sym::raw_eq => {
+            let size = fx.layout_of(instance.args.type_at(0)).size.bytes();
+            let (a, b) = (scalar(fx, 0), scalar(fx, 1));
+            let eq = if size == 0 {
+                fx.bcx.ins().iconst(types::I8, 1)
+            } else {
+                let n = fx.usize_const(size);
+                let config = fx.cx.module.target_config();
+                let cmp = fx.bcx.call_memcmp(config, a, b, n);
+                fx.bcx.ins().icmp_imm_s(IntCC::Equal, cmp, 0)
+            };
+            Some(CValue::by_val(eq, out))
+        }
+        sym::compare_bytes => {
+            let (a, b, n) = (scalar(fx, 0), scalar(fx, 1), scalar(fx, 2));
+            let config = fx.cx.module.target_config();
+            let cmp = fx.bcx.call_memcmp(config, a, b, n);
+            Some(CValue::by_val(cmp, out))
+        }
+        sym::catch_unwind => {
+            // Without unwinding nothing can be caught: call `try_fn(data)`, report 0.
+            let (try_fn, data) = (scalar(fx, 0), scalar(fx, 1));
+            let mut sig = cranelift_codegen::ir::Signature::new(fx.cx.isa().default_call_conv());
+            sig.params.push(cranelift_codegen::ir::AbiParam::new(fx.pointer_ty));
+            let sig = fx.bcx.import_signature(sig);
+            fx.bcx.ins().call_indirect(sig, try_fn, &[data]);
+            let ty = fx.clif_type(out).expect("i32 result");
+            Some(CValue::by_val(fx.bcx.ins().iconst(ty, 0), out))
+        }
+        sym::vtable_size | sym::vtable_align => {
+            let vtable = scalar(fx, 0);
+            let index = if name == sym::vtable_size { 1 } else { 2 };
+            let v = fx.bcx.ins().load(
+                fx.pointer_ty,
+                MemFlagsData::trusted(),
+                vtable,
+                index * fx.pointer_ty.bytes() as i32,
+            );
+            Some(CValue::by_val(v, out))
+        }
+        sym::nontemporal_store => {
+            let p = scalar(fx, 0);
+            let v = arg(fx, 1);
+            super::place::CPlace::for_ptr(super::value::Pointer::new(p), v.layout)
+                .write_cvalue(fx, v);
+            None
+        }
+        _ if name.as_str().starts_with("atomic_") => {
+            let values: Vec<CValue<'tcx>> = (0..args.len()).map(|i| arg(fx, i)).collect();
+            match atomic::codegen(fx, name, &values, out) {
+                Some(result) => result,
+                None => return fallback(fx, instance, name),
+            }
+        }
+        _ => {
+            if let Some(result) = simd::codegen(fx, name, args, out) {
+                result
+            } else if float::handles(name) {
+                let values: Vec<Value> = (0..args.len()).map(|i| scalar(fx, i)).collect();
+                let v = float::codegen(fx, name, &values).expect("float intrinsic");
+                Some(CValue::by_val(v, out))
+            } else {
+                return fallback(fx, instance, name);
+            }
+        }
     };
     if let Some(value) = result {
         dest.write_cvalue(fx, value);
     }
     jump_or_trap(fx, target);
     Ok(())
+}
+
+/// A binary float operation on the two arguments.
+fn float_op<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    args: &[Spanned<mir::Operand<'tcx>>],
+    out: rustc_middle::ty::layout::TyAndLayout<'tcx>,
+    op: fn(&mut FunctionCx<'_, '_, 'tcx>, Value, Value) -> Value,
+) -> Option<CValue<'tcx>> {
+    let a = fx.codegen_operand(&args[0].node).load_scalar(fx);
+    let b = fx.codegen_operand(&args[1].node).load_scalar(fx);
+    Some(CValue::by_val(op(fx, a, b), out))
 }
 
 fn fallback<'tcx>(
@@ -223,45 +305,11 @@ fn size_or_align_of_val<'tcx>(
     out: rustc_middle::ty::layout::TyAndLayout<'tcx>,
 ) -> CValue<'tcx> {
     let pointee_ty = ptr.layout.ty.builtin_deref(true).expect("pointer argument");
-    let layout = fx.layout_of(pointee_ty);
-    if layout.is_sized() {
-        let v = if size {
-            layout.size.bytes()
-        } else {
-            layout.align.abi.bytes()
-        };
-        return CValue::by_val(fx.usize_const(v), out);
-    }
-    let (_, meta) = ptr.load_scalar_pair(fx);
-    let v: Value = match pointee_ty.kind() {
-        ty::Slice(elem) | ty::Array(elem, _) => {
-            let elem = fx.layout_of(*elem);
-            if size {
-                fx.bcx.ins().imul_imm_s(meta, elem.size.bytes() as i64)
-            } else {
-                fx.usize_const(elem.align.abi.bytes())
-            }
-        }
-        ty::Str => {
-            if size {
-                meta
-            } else {
-                fx.usize_const(1)
-            }
-        }
-        ty::Dynamic(..) => {
-            // Vtable layout: [drop_in_place, size, align, methods...].
-            let offset = if size { 1 } else { 2 } * fx.pointer_ty.bytes() as i32;
-            fx.bcx.ins().load(
-                fx.pointer_ty,
-                cranelift_codegen::ir::MemFlagsData::new(),
-                meta,
-                offset,
-            )
-        }
-        _ => fx.unsupported(format_args!(
-            "`size_of_val` of the unsized struct `{pointee_ty}`"
-        )),
+    let meta = if ptr.layout.backend_repr.is_scalar() {
+        None
+    } else {
+        Some(ptr.load_scalar_pair(fx).1)
     };
-    CValue::by_val(v, out)
+    let (s, a) = super::dst::size_and_align_of(fx, pointee_ty, meta);
+    CValue::by_val(if size { s } else { a }, out)
 }

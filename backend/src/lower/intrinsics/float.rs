@@ -1,0 +1,115 @@
+//! Float intrinsics (`sqrtf64`, `sinf32`, `fmaf64`, `minimumf32`, …): the
+//! ones Cranelift has an instruction for become that instruction, the
+//! others call the C math library (`libm`), as LLVM does for them.
+//! f16/f128 math is refused (the backend reports them unreliable to rustc).
+
+use cranelift_codegen::ir::{InstBuilder, Value, condcodes::FloatCC, types};
+use rustc_span::{Symbol, sym};
+
+use super::super::FunctionCx;
+
+/// What one float intrinsic does, independent of its width.
+#[derive(Clone, Copy)]
+enum Op {
+    /// A Cranelift unary instruction.
+    Unary(fn(&mut FunctionCx<'_, '_, '_>, Value) -> Value),
+    /// A Cranelift binary instruction.
+    Binary(fn(&mut FunctionCx<'_, '_, '_>, Value, Value) -> Value),
+    /// `fma`.
+    Fma,
+    /// A libm function named `<base>` (f64) or `<base>f` (f32).
+    Libm(&'static str),
+    /// `powi`: compiler-builtins' `__powisf2` / `__powidf2`.
+    Powi,
+    /// IEEE 754-2019 `minimumNumber`/`maximumNumber`: a NaN operand yields the other.
+    MinMaxNumber { max: bool },
+}
+
+/// The intrinsic's operation and its float width in bits, if it is a float
+/// math intrinsic.
+fn classify(name: Symbol) -> Option<(Op, u32)> {
+    use Op::*;
+    let s = name.as_str();
+    let (base, bits) = if let Some(b) = s.strip_suffix("f16").or_else(|| s.strip_suffix("_f16")) {
+        (b, 16)
+    } else if let Some(b) = s.strip_suffix("f32").or_else(|| s.strip_suffix("_f32")) {
+        (b, 32)
+    } else if let Some(b) = s.strip_suffix("f64").or_else(|| s.strip_suffix("_f64")) {
+        (b, 64)
+    } else if let Some(b) = s.strip_suffix("f128").or_else(|| s.strip_suffix("_f128")) {
+        (b, 128)
+    } else {
+        return None;
+    };
+    let op = match base {
+        "sqrt" => Unary(|fx, v| fx.bcx.ins().sqrt(v)),
+        "floor" => Unary(|fx, v| fx.bcx.ins().floor(v)),
+        "ceil" => Unary(|fx, v| fx.bcx.ins().ceil(v)),
+        "trunc" => Unary(|fx, v| fx.bcx.ins().trunc(v)),
+        "round_ties_even" => Unary(|fx, v| fx.bcx.ins().nearest(v)),
+        "copysign" => Binary(|fx, a, b| fx.bcx.ins().fcopysign(a, b)),
+        "minimum" => Binary(|fx, a, b| fx.bcx.ins().fmin(a, b)),
+        "maximum" => Binary(|fx, a, b| fx.bcx.ins().fmax(a, b)),
+        "minimum_number_nsz" => MinMaxNumber { max: false },
+        "maximum_number_nsz" => MinMaxNumber { max: true },
+        "fma" | "fmuladd" => Fma,
+        "powi" => Powi,
+        "round" => Libm("round"),
+        "sin" => Libm("sin"),
+        "cos" => Libm("cos"),
+        "pow" => Libm("pow"),
+        "exp" => Libm("exp"),
+        "exp2" => Libm("exp2"),
+        "log" => Libm("log"),
+        "log10" => Libm("log10"),
+        "log2" => Libm("log2"),
+        _ => return None,
+    };
+    Some((op, bits))
+}
+
+/// Whether `name` is a float math intrinsic this module lowers.
+pub fn handles(name: Symbol) -> bool {
+    name == sym::fabs || classify(name).is_some()
+}
+
+/// Lowers a float math intrinsic; `None` if `name` is not one.
+pub fn codegen(fx: &mut FunctionCx<'_, '_, '_>, name: Symbol, args: &[Value]) -> Option<Value> {
+    if name == sym::fabs {
+        return Some(fx.bcx.ins().fabs(args[0]));
+    }
+    let (op, bits) = classify(name)?;
+    if bits != 32 && bits != 64 {
+        fx.unsupported(format_args!("the intrinsic `{name}` (f16/f128 math)"));
+    }
+    let ty = if bits == 32 { types::F32 } else { types::F64 };
+    Some(match op {
+        Op::Unary(f) => f(fx, args[0]),
+        Op::Binary(f) => f(fx, args[0], args[1]),
+        Op::Fma => fx.bcx.ins().fma(args[0], args[1], args[2]),
+        Op::Libm(base) => {
+            let name = if bits == 32 {
+                format!("{base}f")
+            } else {
+                base.to_string()
+            };
+            fx.call_libm(&name, ty, args)
+        }
+        Op::Powi => {
+            let name = if bits == 32 { "__powisf2" } else { "__powidf2" };
+            fx.call_libm(name, ty, args)
+        }
+        Op::MinMaxNumber { max } => {
+            let (a, b) = (args[0], args[1]);
+            let m = if max {
+                fx.bcx.ins().fmax(a, b)
+            } else {
+                fx.bcx.ins().fmin(a, b)
+            };
+            let a_nan = fx.bcx.ins().fcmp(FloatCC::Unordered, a, a);
+            let b_nan = fx.bcx.ins().fcmp(FloatCC::Unordered, b, b);
+            let r = fx.bcx.ins().select(b_nan, a, m);
+            fx.bcx.ins().select(a_nan, b, r)
+        }
+    })
+}

@@ -1,0 +1,445 @@
+//! The generic `simd_*` intrinsics (`core::simd`, and the `core::arch`
+//! functions built on them), lowered lane by lane: every SIMD value lives in
+//! memory, each lane is loaded as a scalar, combined with the same scalar
+//! code as ordinary arithmetic, and stored into a fresh result slot. Slower
+//! than vector instructions, but exact and the same on every target.
+
+use cranelift_codegen::ir::{InstBuilder, Type, Value, condcodes::IntCC, types};
+use rustc_middle::mir::{self, BinOp, UnOp};
+use rustc_middle::ty::layout::TyAndLayout;
+use rustc_span::{Spanned, Symbol, sym};
+
+use super::super::FunctionCx;
+use super::super::discr::int_resize;
+use super::super::value::{CValue, Pointer};
+use super::super::{cast, num};
+
+/// A SIMD value in memory: its base address, lane count and lane layout.
+#[derive(Clone, Copy)]
+struct Lanes<'tcx> {
+    ptr: Pointer,
+    count: u64,
+    elem: TyAndLayout<'tcx>,
+}
+
+impl<'tcx> Lanes<'tcx> {
+    fn of(fx: &mut FunctionCx<'_, '_, 'tcx>, value: CValue<'tcx>) -> Self {
+        let (count, elem_ty) = value.layout.ty.simd_size_and_type(fx.tcx);
+        let (ptr, _) = value.force_stack(fx);
+        Lanes {
+            ptr,
+            count,
+            elem: fx.layout_of(elem_ty),
+        }
+    }
+
+    fn fresh(fx: &mut FunctionCx<'_, '_, 'tcx>, layout: TyAndLayout<'tcx>) -> Self {
+        let (count, elem_ty) = layout.ty.simd_size_and_type(fx.tcx);
+        let ptr = fx.stack_slot(layout.size, layout.align.abi.bytes());
+        Lanes {
+            ptr,
+            count,
+            elem: fx.layout_of(elem_ty),
+        }
+    }
+
+    fn lane_ptr(self, fx: &mut FunctionCx<'_, '_, 'tcx>, i: u64) -> Pointer {
+        self.ptr.offset(fx, (i * self.elem.size.bytes()) as i64)
+    }
+
+    fn get(self, fx: &mut FunctionCx<'_, '_, 'tcx>, i: u64) -> Value {
+        let ty = self.ty(fx);
+        self.lane_ptr(fx, i).load(fx, ty)
+    }
+
+    fn set(self, fx: &mut FunctionCx<'_, '_, 'tcx>, i: u64, v: Value) {
+        self.lane_ptr(fx, i).store(fx, v)
+    }
+
+    fn ty(self, fx: &FunctionCx<'_, '_, 'tcx>) -> Type {
+        fx.clif_type(self.elem).expect("scalar lane")
+    }
+
+    fn value(self, layout: TyAndLayout<'tcx>) -> CValue<'tcx> {
+        CValue::by_ref(self.ptr, layout)
+    }
+
+    /// Lane `i` as a typed MIR value.
+    fn cvalue(self, fx: &mut FunctionCx<'_, '_, 'tcx>, i: u64) -> CValue<'tcx> {
+        CValue::by_val(self.get(fx, i), self.elem)
+    }
+}
+
+fn binop_of(name: Symbol) -> Option<BinOp> {
+    Some(match name {
+        sym::simd_add => BinOp::Add,
+        sym::simd_sub => BinOp::Sub,
+        sym::simd_mul => BinOp::Mul,
+        sym::simd_div => BinOp::Div,
+        sym::simd_rem => BinOp::Rem,
+        sym::simd_shl => BinOp::Shl,
+        sym::simd_shr => BinOp::Shr,
+        sym::simd_and => BinOp::BitAnd,
+        sym::simd_or => BinOp::BitOr,
+        sym::simd_xor => BinOp::BitXor,
+        sym::simd_eq => BinOp::Eq,
+        sym::simd_ne => BinOp::Ne,
+        sym::simd_lt => BinOp::Lt,
+        sym::simd_le => BinOp::Le,
+        sym::simd_gt => BinOp::Gt,
+        sym::simd_ge => BinOp::Ge,
+        _ => return None,
+    })
+}
+
+/// Lowers a `simd_*` intrinsic; `None` if it is not one this module knows.
+/// `Some(None)` means the intrinsic produced no value (stores).
+pub fn codegen<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    name: Symbol,
+    args: &[Spanned<mir::Operand<'tcx>>],
+    out: TyAndLayout<'tcx>,
+) -> Option<Option<CValue<'tcx>>> {
+    if !name.as_str().starts_with("simd_") {
+        return None;
+    }
+    let arg = |fx: &mut FunctionCx<'_, '_, 'tcx>, i: usize| fx.codegen_operand(&args[i].node);
+
+    if let Some(op) = binop_of(name) {
+        let (a, b) = (arg(fx, 0), arg(fx, 1));
+        let (a, b) = (Lanes::of(fx, a), Lanes::of(fx, b));
+        let r = Lanes::fresh(fx, out);
+        let compare = matches!(
+            op,
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+        );
+        let bool_layout = fx.layout_of(fx.tcx.types.bool);
+        for i in 0..a.count {
+            let (x, y) = (a.cvalue(fx, i), b.cvalue(fx, i));
+            let v = if compare {
+                // Lanes of a comparison are all ones (true) or all zeros.
+                let bit = num::codegen_binop(fx, op, x, y, bool_layout).load_scalar(fx);
+                let ty = r.ty(fx);
+                let wide = int_resize(fx, bit, ty, false);
+                fx.bcx.ins().ineg(wide)
+            } else {
+                num::codegen_binop(fx, op, x, y, a.elem).load_scalar(fx)
+            };
+            r.set(fx, i, v);
+        }
+        return Some(Some(r.value(out)));
+    }
+
+    let result = match name {
+        sym::simd_splat => {
+            let v = arg(fx, 0).load_scalar(fx);
+            let r = Lanes::fresh(fx, out);
+            for i in 0..r.count {
+                r.set(fx, i, v);
+            }
+            r.value(out)
+        }
+        sym::simd_neg
+        | sym::simd_fabs
+        | sym::simd_fsqrt
+        | sym::simd_ceil
+        | sym::simd_floor
+        | sym::simd_trunc
+        | sym::simd_round_ties_even
+        | sym::simd_bswap
+        | sym::simd_bitreverse
+        | sym::simd_ctpop
+        | sym::simd_ctlz
+        | sym::simd_cttz => {
+            let a = arg(fx, 0);
+            let a = Lanes::of(fx, a);
+            let r = Lanes::fresh(fx, out);
+            for i in 0..a.count {
+                let x = a.cvalue(fx, i);
+                let v = match name {
+                    sym::simd_neg => num::codegen_unop(fx, UnOp::Neg, x, a.elem).load_scalar(fx),
+                    _ => {
+                        let x = x.load_scalar(fx);
+                        let byte_lanes = a.ty(fx) == types::I8;
+                        let ins = fx.bcx.ins();
+                        match name {
+                            sym::simd_fabs => ins.fabs(x),
+                            sym::simd_fsqrt => ins.sqrt(x),
+                            sym::simd_ceil => ins.ceil(x),
+                            sym::simd_floor => ins.floor(x),
+                            sym::simd_trunc => ins.trunc(x),
+                            sym::simd_round_ties_even => ins.nearest(x),
+                            sym::simd_bswap if byte_lanes => x,
+                            sym::simd_bswap => ins.bswap(x),
+                            sym::simd_bitreverse => ins.bitrev(x),
+                            sym::simd_ctpop => ins.popcnt(x),
+                            sym::simd_ctlz => ins.clz(x),
+                            _ => ins.ctz(x),
+                        }
+                    }
+                };
+                r.set(fx, i, v);
+            }
+            r.value(out)
+        }
+        sym::simd_minimum_number_nsz | sym::simd_maximum_number_nsz => {
+            let (a, b) = (arg(fx, 0), arg(fx, 1));
+            let (a, b) = (Lanes::of(fx, a), Lanes::of(fx, b));
+            let r = Lanes::fresh(fx, out);
+            let bits = a.elem.size.bits();
+            let scalar = match (name == sym::simd_maximum_number_nsz, bits) {
+                (false, 32) => sym::minimum_number_nsz_f32,
+                (false, _) => sym::minimum_number_nsz_f64,
+                (true, 32) => sym::maximum_number_nsz_f32,
+                (true, _) => sym::maximum_number_nsz_f64,
+            };
+            for i in 0..a.count {
+                let (x, y) = (a.get(fx, i), b.get(fx, i));
+                let v = super::float::codegen(fx, scalar, &[x, y]).expect("float min/max");
+                r.set(fx, i, v);
+            }
+            r.value(out)
+        }
+        sym::simd_fma | sym::simd_relaxed_fma => {
+            let (a, b, c) = (arg(fx, 0), arg(fx, 1), arg(fx, 2));
+            let (a, b, c) = (Lanes::of(fx, a), Lanes::of(fx, b), Lanes::of(fx, c));
+            let r = Lanes::fresh(fx, out);
+            for i in 0..a.count {
+                let (x, y, z) = (a.get(fx, i), b.get(fx, i), c.get(fx, i));
+                let v = fx.bcx.ins().fma(x, y, z);
+                r.set(fx, i, v);
+            }
+            r.value(out)
+        }
+        sym::simd_saturating_add | sym::simd_saturating_sub => {
+            let (a, b) = (arg(fx, 0), arg(fx, 1));
+            let (a, b) = (Lanes::of(fx, a), Lanes::of(fx, b));
+            let r = Lanes::fresh(fx, out);
+            let signed = a.elem.ty.is_signed();
+            for i in 0..a.count {
+                let (x, y) = (a.get(fx, i), b.get(fx, i));
+                let v = num::saturating(fx, name == sym::simd_saturating_add, x, y, signed);
+                r.set(fx, i, v);
+            }
+            r.value(out)
+        }
+        sym::simd_cast | sym::simd_as => {
+            let a = arg(fx, 0);
+            let a = Lanes::of(fx, a);
+            let r = Lanes::fresh(fx, out);
+            for i in 0..a.count {
+                let x = a.get(fx, i);
+                let v = cast_lane(fx, x, a.elem, r.elem);
+                r.set(fx, i, v);
+            }
+            r.value(out)
+        }
+        sym::simd_select => {
+            let (m, a, b) = (arg(fx, 0), arg(fx, 1), arg(fx, 2));
+            let (m, a, b) = (Lanes::of(fx, m), Lanes::of(fx, a), Lanes::of(fx, b));
+            let r = Lanes::fresh(fx, out);
+            for i in 0..a.count {
+                let (c, x, y) = (m.get(fx, i), a.get(fx, i), b.get(fx, i));
+                let v = fx.bcx.ins().select(c, x, y);
+                r.set(fx, i, v);
+            }
+            r.value(out)
+        }
+        sym::simd_select_bitmask => {
+            let (m, a, b) = (arg(fx, 0), arg(fx, 1), arg(fx, 2));
+            let bits = mask_bits(fx, m);
+            let (a, b) = (Lanes::of(fx, a), Lanes::of(fx, b));
+            let r = Lanes::fresh(fx, out);
+            for i in 0..a.count {
+                let bit = fx.bcx.ins().ushr_imm_s(bits, i as i64);
+                let bit = fx.bcx.ins().band_imm_s(bit, 1);
+                let (x, y) = (a.get(fx, i), b.get(fx, i));
+                let v = fx.bcx.ins().select(bit, x, y);
+                r.set(fx, i, v);
+            }
+            r.value(out)
+        }
+        sym::simd_bitmask => {
+            let a = arg(fx, 0);
+            let a = Lanes::of(fx, a);
+            let mut bits = fx.bcx.ins().iconst(types::I64, 0);
+            for i in 0..a.count {
+                let x = a.get(fx, i);
+                let neg = fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, x, 0);
+                let bit = fx.bcx.ins().uextend(types::I64, neg);
+                let bit = fx.bcx.ins().ishl_imm_s(bit, i as i64);
+                bits = fx.bcx.ins().bor(bits, bit);
+            }
+            // The result is an integer or a byte array of ceil(lanes / 8) bytes.
+            let slot = fx.stack_slot(rustc_abi::Size::from_bytes(8), 8);
+            slot.store(fx, bits);
+            CValue::by_ref(slot, out)
+        }
+        sym::simd_extract | sym::simd_extract_dyn => {
+            let (v, idx) = (arg(fx, 0), arg(fx, 1));
+            let a = Lanes::of(fx, v);
+            let idx = idx.load_scalar(fx);
+            let idx = int_resize(fx, idx, fx.pointer_ty, false);
+            let off = fx.bcx.ins().imul_imm_s(idx, a.elem.size.bytes() as i64);
+            let ptr = a.ptr.offset_value(fx, off);
+            let ty = a.ty(fx);
+            CValue::by_val(ptr.load(fx, ty), out)
+        }
+        sym::simd_insert | sym::simd_insert_dyn => {
+            let (v, idx, x) = (arg(fx, 0), arg(fx, 1), arg(fx, 2));
+            let a = Lanes::of(fx, v);
+            let r = Lanes::fresh(fx, out);
+            fx.memcpy(r.ptr, a.ptr, out.size.bytes(), out.align.abi.bytes());
+            let idx = idx.load_scalar(fx);
+            let idx = int_resize(fx, idx, fx.pointer_ty, false);
+            let off = fx.bcx.ins().imul_imm_s(idx, a.elem.size.bytes() as i64);
+            let x = x.load_scalar(fx);
+            r.ptr.offset_value(fx, off).store(fx, x);
+            r.value(out)
+        }
+        sym::simd_shuffle => {
+            let (a, b) = (arg(fx, 0), arg(fx, 1));
+            let mir::Operand::Constant(idx) = &args[2].node else {
+                fx.unsupported("`simd_shuffle` with non-constant indices");
+            };
+            let Some(bytes) = crate::consts::const_operand_bytes(fx, idx) else {
+                fx.unsupported("`simd_shuffle` with these indices");
+            };
+            let (a, b) = (Lanes::of(fx, a), Lanes::of(fx, b));
+            let r = Lanes::fresh(fx, out);
+            for i in 0..r.count {
+                let at = (i * 4) as usize;
+                let j = u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as u64;
+                let v = if j < a.count {
+                    a.get(fx, j)
+                } else {
+                    b.get(fx, j - a.count)
+                };
+                r.set(fx, i, v);
+            }
+            r.value(out)
+        }
+        sym::simd_reduce_add_ordered
+        | sym::simd_reduce_add_unordered
+        | sym::simd_reduce_mul_ordered
+        | sym::simd_reduce_mul_unordered
+        | sym::simd_reduce_and
+        | sym::simd_reduce_or
+        | sym::simd_reduce_xor
+        | sym::simd_reduce_min
+        | sym::simd_reduce_max
+        | sym::simd_reduce_all
+        | sym::simd_reduce_any => {
+            let v = arg(fx, 0);
+            let a = Lanes::of(fx, v);
+            let ordered_init = matches!(
+                name,
+                sym::simd_reduce_add_ordered | sym::simd_reduce_mul_ordered
+            );
+            let mut acc = if ordered_init {
+                arg(fx, 1)
+            } else {
+                a.cvalue(fx, 0)
+            };
+            let first = if ordered_init { 0 } else { 1 };
+            for i in first..a.count {
+                let x = a.cvalue(fx, i);
+                let v = match name {
+                    sym::simd_reduce_add_ordered | sym::simd_reduce_add_unordered => {
+                        num::codegen_binop(fx, BinOp::Add, acc, x, a.elem)
+                    }
+                    sym::simd_reduce_mul_ordered | sym::simd_reduce_mul_unordered => {
+                        num::codegen_binop(fx, BinOp::Mul, acc, x, a.elem)
+                    }
+                    sym::simd_reduce_and | sym::simd_reduce_all => {
+                        num::codegen_binop(fx, BinOp::BitAnd, acc, x, a.elem)
+                    }
+                    sym::simd_reduce_or | sym::simd_reduce_any => {
+                        num::codegen_binop(fx, BinOp::BitOr, acc, x, a.elem)
+                    }
+                    sym::simd_reduce_xor => num::codegen_binop(fx, BinOp::BitXor, acc, x, a.elem),
+                    _ => {
+                        let (p, q) = (acc.load_scalar(fx), x.load_scalar(fx));
+                        let max = name == sym::simd_reduce_max;
+                        let v = if a.elem.ty.is_floating_point() {
+                            let scalar = match (max, a.elem.size.bits()) {
+                                (false, 32) => sym::minimum_number_nsz_f32,
+                                (false, _) => sym::minimum_number_nsz_f64,
+                                (true, 32) => sym::maximum_number_nsz_f32,
+                                (true, _) => sym::maximum_number_nsz_f64,
+                            };
+                            super::float::codegen(fx, scalar, &[p, q]).expect("float min/max")
+                        } else {
+                            let cc = match (max, a.elem.ty.is_signed()) {
+                                (true, true) => IntCC::SignedGreaterThan,
+                                (true, false) => IntCC::UnsignedGreaterThan,
+                                (false, true) => IntCC::SignedLessThan,
+                                (false, false) => IntCC::UnsignedLessThan,
+                            };
+                            let keep = fx.bcx.ins().icmp(cc, p, q);
+                            fx.bcx.ins().select(keep, p, q)
+                        };
+                        CValue::by_val(v, a.elem)
+                    }
+                };
+                acc = v;
+            }
+            if matches!(name, sym::simd_reduce_all | sym::simd_reduce_any) {
+                // Mask lanes are all ones or zeros; the result is a bool.
+                let v = acc.load_scalar(fx);
+                let v = fx.bcx.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
+                CValue::by_val(v, out)
+            } else {
+                acc.with_layout(out)
+            }
+        }
+        _ => fx.unsupported(format_args!("the SIMD intrinsic `{name}`")),
+    };
+    Some(Some(result))
+}
+
+/// The bits of a `simd_select_bitmask` mask (an integer or a byte array).
+fn mask_bits<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, mask: CValue<'tcx>) -> Value {
+    let size = mask.layout.size.bytes();
+    let ty = Type::int((size * 8).next_power_of_two().max(8) as u16).expect("mask width");
+    let v = match fx.clif_type(mask.layout) {
+        Some(_) => mask.load_scalar(fx),
+        None => {
+            let (ptr, _) = mask.force_stack(fx);
+            ptr.load(fx, ty)
+        }
+    };
+    int_resize(fx, v, types::I64, false)
+}
+
+/// One lane of `simd_cast`/`simd_as`: Rust `as` semantics per element.
+fn cast_lane<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    x: Value,
+    from: TyAndLayout<'tcx>,
+    to: TyAndLayout<'tcx>,
+) -> Value {
+    let to_ty = fx.clif_type(to).expect("scalar lane");
+    let from_ty = fx.clif_type(from).expect("scalar lane");
+    match (from.ty.is_floating_point(), to.ty.is_floating_point()) {
+        (false, false) => int_resize(fx, x, to_ty, from.ty.is_signed()),
+        (true, false) => cast::float_to_int(fx, x, to_ty, to.ty.is_signed()),
+        (false, true) => {
+            let x = if from_ty.bits() < 32 {
+                int_resize(fx, x, types::I32, from.ty.is_signed())
+            } else {
+                x
+            };
+            if from.ty.is_signed() {
+                fx.bcx.ins().fcvt_from_sint(to_ty, x)
+            } else {
+                fx.bcx.ins().fcvt_from_uint(to_ty, x)
+            }
+        }
+        (true, true) => match from_ty.bits().cmp(&to_ty.bits()) {
+            std::cmp::Ordering::Less => fx.bcx.ins().fpromote(to_ty, x),
+            std::cmp::Ordering::Greater => fx.bcx.ins().fdemote(to_ty, x),
+            std::cmp::Ordering::Equal => x,
+        },
+    }
+}
