@@ -11,7 +11,10 @@ use crate::targets;
 /// Builds and tests clif-toolchain, a Rust toolchain whose code generator is
 /// Cranelift.
 ///
-/// The backend (`backend/`, the `rustc_codegen_clif` dylib) is compiled by a
+/// `build` runs the stages backend (the `rustc_codegen_clif` dylib, from
+/// backend/), sysroot (the standard library compiled by that backend) and
+/// dist (the toolchain directory dist/, usable with `rustup toolchain link`).
+/// Each stage is cached by a hash of its inputs. The backend is compiled by a
 /// base toolchain: rustc 1.96.0 with the rustc-dev and rust-src components.
 /// It is found, in this order: --base-toolchain DIR, --base-archive FILE, the
 /// archive ../shared/base-toolchain/clif-base-1.96.0-x86_64-unknown-linux-gnu.tar.xz
@@ -29,6 +32,8 @@ use crate::targets;
         tools/setup.sh && cargo run --release -p toolchain-builder -- build\n  \
         cargo run --release -p toolchain-builder -- test\n  \
         cargo run --release -p toolchain-builder -- test int_   # only tests named *int_*\n  \
+        cargo run --release -p toolchain-builder -- test --suite no_core\n  \
+        CLIF_TEST_BACKEND=llvm cargo run --release -p toolchain-builder -- test   # developer mode\n  \
         cargo run --release -p toolchain-builder -- -v --base-toolchain DIR build"
 )]
 pub struct Cli {
@@ -64,31 +69,60 @@ pub struct GlobalOptions {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the Cranelift codegen backend.
+    /// Build the toolchain: backend, sysroot and dist.
     ///
-    /// Compiles backend/ with the base toolchain (cargo build --release,
-    /// target dir BUILD_DIR/backend-target) and stores the dylib in
-    /// BUILD_DIR/backend/<hash>/librustc_codegen_clif.so, where the hash
-    /// covers the backend's Cargo.toml, Cargo.lock, build.rs, src/ and the
-    /// base rustc's version. When that file already exists cargo is not run
-    /// at all. Prints the dylib's path on stdout.
+    /// Stage backend compiles backend/ with the base toolchain (cargo build
+    /// --release, target dir BUILD_DIR/backend-target) into
+    /// BUILD_DIR/backend/<hash>/librustc_codegen_clif.so; the hash covers the
+    /// backend's Cargo.toml, Cargo.lock, build.rs, src/ and the base rustc's
+    /// version.
+    ///
+    /// Stage sysroot compiles the standard library from the base toolchain's
+    /// rust-src with that backend (cargo, offline, -Cpanic=abort; target dir
+    /// BUILD_DIR/sysroot-target/) into
+    /// BUILD_DIR/sysroot/<hash>/lib/rustlib/<TRIPLE>/lib/; the hash covers the
+    /// backend's bytes, the base rustc, the target, the flags and
+    /// sysroot/Cargo.toml.in.
+    ///
+    /// Stage dist (host target only) assembles the toolchain directory
+    /// (default: dist/ in the repository): bin/rustc (a wrapper using the
+    /// Cranelift backend and panic=abort), bin/rustdoc, lib/ and the
+    /// sysroot. Use it with `rustup toolchain link clif dist` and `cargo
+    /// +clif build`.
+    ///
+    /// A stage whose output exists for the same inputs does nothing. Prints
+    /// the dist directory (or, for another target, the sysroot) on stdout.
+    ///
+    /// Developer option: CLIF_TEST_BACKEND=llvm builds sysroot and dist with
+    /// the LLVM backend instead (and does not build the backend); its dist
+    /// goes to BUILD_DIR/dist-llvm unless --dist-dir is given.
     Build(BuildArgs),
 
-    /// Build the backend if needed, then run the no_core test suite.
+    /// Run the no_core and std test suites (building what they need).
     ///
-    /// tests/no_core/mini_core.rs is compiled as an rlib with rustc's LLVM
-    /// backend and with the Cranelift backend; every other tests/no_core/*.rs
-    /// is compiled with both, both binaries are run (10 s time-out each) and
-    /// the test passes when stdout and exit status are equal. Directives in a
-    /// test's leading comments: `//@ args: a b` passes arguments;
-    /// `//@ expect-clif-error: TEXT` requires the Cranelift compile to fail
-    /// cleanly (no ICE) with TEXT in its stderr. Output goes to
-    /// BUILD_DIR/tests/no_core/{llvm,clif}/. Ends with `N passed, N failed`;
-    /// exits with 1 if any test failed.
+    /// no_core: tests/no_core/mini_core.rs is compiled as an rlib with rustc's
+    /// LLVM backend and with the Cranelift backend; every other
+    /// tests/no_core/*.rs is compiled with both against it. Output in
+    /// BUILD_DIR/tests/no_core/{llvm,clif}/.
+    ///
+    /// std: every tests/std/*.rs is compiled by the base rustc with LLVM and
+    /// by the toolchain's bin/rustc (so `build` runs first), both with
+    /// --edition 2021 -Cpanic=abort -Copt-level=0. If the toolchain cannot be
+    /// built, the error is printed and every std test counts as failed.
+    /// Output in BUILD_DIR/tests/std/{llvm,clif}/.
+    ///
+    /// Both binaries of a test run (10 s time-out each) and the test passes
+    /// when stdout and exit status are equal. Directives in a test's leading
+    /// comments: `//@ args: a b` passes arguments; `//@ expect-clif-error:
+    /// TEXT` requires the Cranelift compile to fail cleanly (no ICE) with
+    /// TEXT in its stderr. One line per test; each suite ends with
+    /// `SUITE: N passed, N failed` and the run with an overall `N passed, N
+    /// failed`; exits with 1 if any test failed.
     ///
     /// Developer option: CLIF_TEST_BACKEND=llvm makes the "clif" side use
-    /// the LLVM backend too (and skips building the backend), to check the
-    /// tests and the harness before the backend works.
+    /// the LLVM backend too (an LLVM-built sysroot and dist for std; the
+    /// backend is not built), to check the tests and the harness before the
+    /// backend works.
     Test(TestArgs),
 }
 
@@ -97,6 +131,9 @@ pub enum Command {
 pub struct BuildArgs {
     #[command(flatten)]
     pub target: TargetOption,
+
+    #[command(flatten)]
+    pub dist: DistOption,
 }
 
 /// Options of `test`.
@@ -105,9 +142,37 @@ pub struct TestArgs {
     #[command(flatten)]
     pub target: TargetOption,
 
-    /// Run only the tests whose name (file stem) contains FILTER.
+    #[command(flatten)]
+    pub dist: DistOption,
+
+    /// Run only this suite (default: both, no_core first).
+    #[arg(long, value_enum, value_name = "SUITE")]
+    pub suite: Option<SuiteName>,
+
+    /// Run only the tests whose name (file stem) contains FILTER, in every
+    /// suite run; it is an error if no test matches.
     #[arg(value_name = "FILTER")]
     pub filter: Option<String>,
+}
+
+/// A test suite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SuiteName {
+    /// tests/no_core: programs on the project's own mini_core.
+    #[value(name = "no_core")]
+    NoCore,
+    /// tests/std: programs using the standard library, built with dist/.
+    Std,
+}
+
+/// The `--dist-dir` option.
+#[derive(Debug, Args)]
+pub struct DistOption {
+    /// Where stage dist puts the toolchain [default: dist/ in the
+    /// repository; BUILD_DIR/dist-llvm with CLIF_TEST_BACKEND=llvm]. An
+    /// existing directory is replaced only if it is a dist directory.
+    #[arg(long, value_name = "DIR")]
+    pub dist_dir: Option<PathBuf>,
 }
 
 /// The `--target` option.
@@ -147,6 +212,7 @@ mod tests {
             Command::Test(args) => {
                 assert_eq!(args.filter.as_deref(), Some("arith"));
                 assert_eq!(args.target.target, "x86_64-unknown-linux-gnu");
+                assert_eq!(args.suite, None);
             }
             Command::Build(_) => panic!("parsed as build"),
         }
@@ -159,5 +225,26 @@ mod tests {
             Command::Build(args) => assert_eq!(args.target.target, targets::HOST),
             Command::Test(_) => panic!("parsed as test"),
         }
+    }
+
+    #[test]
+    fn suite_and_dist_dir_parse() {
+        let cli = Cli::try_parse_from([
+            "toolchain-builder",
+            "test",
+            "--suite",
+            "no_core",
+            "--dist-dir",
+            "/tmp/d",
+        ])
+        .expect("parses");
+        match cli.command {
+            Command::Test(args) => {
+                assert_eq!(args.suite, Some(SuiteName::NoCore));
+                assert_eq!(args.dist.dist_dir, Some(PathBuf::from("/tmp/d")));
+            }
+            Command::Build(_) => panic!("parsed as build"),
+        }
+        assert!(Cli::try_parse_from(["toolchain-builder", "test", "--suite", "x"]).is_err());
     }
 }

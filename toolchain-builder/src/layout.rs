@@ -68,6 +68,50 @@ impl Layout {
     pub fn no_core_out_dir(&self) -> PathBuf {
         self.build.join("tests").join("no_core")
     }
+
+    /// `tests/std/`: the std test programs.
+    pub fn std_tests_dir(&self) -> PathBuf {
+        self.repo.join("tests").join("std")
+    }
+
+    /// `build/tests/std/`: compiled std tests, one dir per side.
+    pub fn std_out_dir(&self) -> PathBuf {
+        self.build.join("tests").join("std")
+    }
+
+    /// `sysroot/Cargo.toml.in`: the template of the sysroot workspace.
+    pub fn sysroot_template(&self) -> PathBuf {
+        self.repo.join("sysroot").join("Cargo.toml.in")
+    }
+
+    /// `build/sysroot-workspace/`: the generated sysroot workspace.
+    pub fn sysroot_workspace_dir(&self) -> PathBuf {
+        self.build.join("sysroot-workspace")
+    }
+
+    /// `build/sysroot-target/<backend kind>/<triple>/`: cargo's target dir
+    /// for the standard library.
+    pub fn sysroot_target_dir(&self, backend_kind: &str, triple: &str) -> PathBuf {
+        self.build
+            .join("sysroot-target")
+            .join(backend_kind)
+            .join(triple)
+    }
+
+    /// `build/sysroot/`: built sysroots, one dir per input fingerprint.
+    pub fn sysroot_cache_dir(&self) -> PathBuf {
+        self.build.join("sysroot")
+    }
+
+    /// The default dist directory: `dist/` in the repository for the
+    /// Cranelift toolchain, `build/dist-llvm/` for the LLVM developer mode
+    /// (so that mode never replaces the real toolchain).
+    pub fn default_dist_dir(&self, backend_kind: &str) -> PathBuf {
+        match backend_kind {
+            "clif" => self.repo.join("dist"),
+            other => self.build.join(format!("dist-{other}")),
+        }
+    }
 }
 
 /// The nearest ancestor of `start` (or `start` itself) holding

@@ -1,11 +1,13 @@
 //! toolchain-builder: the host-side CLI of clif-toolchain. It finds the base
-//! toolchain, builds the Cranelift backend with it and runs the test suites.
-//! This file only wires the command line to the stages; see the modules for
-//! the work itself.
+//! toolchain, builds the Cranelift backend, the standard library and the
+//! toolchain directory with it, and runs the test suites. This file only
+//! wires the command line to the stages; see the modules for the work itself.
 
 mod base;
 mod cli;
+mod codegen;
 mod config;
+mod difftest;
 mod exit;
 mod fingerprint;
 mod layout;
@@ -13,17 +15,20 @@ mod no_core;
 mod process;
 mod progress;
 mod stages;
+mod std_suite;
 mod targets;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::Parser as _;
 
 use base::{BaseSelection, BaseToolchain};
-use cli::{Cli, Command};
+use cli::{Cli, Command, SuiteName};
+use codegen::CodegenBackend;
 use config::Config;
+use difftest::Report;
 use exit::{Exit, UsageError};
 use layout::Layout;
 use process::Shell;
@@ -69,7 +74,7 @@ impl Session {
     }
 
     /// Stage `backend`: the built (or cached) backend dylib.
-    fn backend(&self, base: &BaseToolchain) -> anyhow::Result<std::path::PathBuf> {
+    fn backend(&self, base: &BaseToolchain) -> anyhow::Result<PathBuf> {
         let inputs = stages::backend::Inputs {
             base,
             backend_dir: self.layout.backend_dir(),
@@ -77,6 +82,63 @@ impl Session {
             cache_dir: self.layout.backend_cache_dir(),
         };
         Ok(stages::backend::run(&inputs, self.shell)?.dylib)
+    }
+
+    /// The codegen backend of the toolchain: the developer override, or the
+    /// built backend.
+    fn codegen_backend(
+        &self,
+        base: &BaseToolchain,
+        developer: Option<CodegenBackend>,
+    ) -> anyhow::Result<CodegenBackend> {
+        match developer {
+            Some(backend) => Ok(backend),
+            None => Ok(CodegenBackend::Dylib(self.backend(base)?)),
+        }
+    }
+
+    /// Stage `sysroot`: the standard library for `target`.
+    fn sysroot(
+        &self,
+        base: &BaseToolchain,
+        backend: &CodegenBackend,
+        target: &TargetSpec,
+    ) -> anyhow::Result<stages::sysroot::Outputs> {
+        let inputs = stages::sysroot::Inputs {
+            base,
+            backend,
+            target,
+            template: self.layout.sysroot_template(),
+            workspace_dir: self.layout.sysroot_workspace_dir(),
+            target_dir: self
+                .layout
+                .sysroot_target_dir(backend.kind(), &target.triple),
+            cache_dir: self.layout.sysroot_cache_dir(),
+        };
+        stages::sysroot::run(&inputs, self.shell)
+    }
+
+    /// Stages `sysroot` (for the host) and `dist`: the toolchain directory.
+    fn toolchain(
+        &self,
+        base: &BaseToolchain,
+        backend: &CodegenBackend,
+        host: &TargetSpec,
+        dist_dir: Option<&Path>,
+    ) -> anyhow::Result<stages::dist::Outputs> {
+        let sysroot = self.sysroot(base, backend, host)?;
+        let inputs = stages::dist::Inputs {
+            base,
+            backend,
+            sysroot: &sysroot.root,
+            sysroot_key: &sysroot.key,
+            host: &host.triple,
+            dist_dir: match dist_dir {
+                Some(dir) => dir.to_owned(),
+                None => self.layout.default_dist_dir(backend.kind()),
+            },
+        };
+        stages::dist::run(&inputs, self.shell)
     }
 }
 
@@ -102,47 +164,122 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
     let targets = Targets::load(&session.layout.targets_dir())?;
     match cli.command {
         Command::Build(args) => {
-            session.target(&targets, &args.target.target)?;
+            let target = session.target(&targets, &args.target.target)?;
+            let dist_dir = absolute(args.dist.dist_dir.as_deref())?;
+            let developer = codegen::developer_override()?;
             let base = session.base()?;
-            let dylib = session.backend(&base)?;
-            println!("{}", dylib.display());
+            let backend = session.codegen_backend(&base, developer)?;
+            if target.triple != targets::HOST {
+                let sysroot = session.sysroot(&base, &backend, target)?;
+                progress::note(format!(
+                    "dist: skipped (the toolchain is assembled for the host, {}, only)",
+                    targets::HOST
+                ));
+                println!("{}", sysroot.root.display());
+                return Ok(Exit::Success);
+            }
+            let dist = session.toolchain(&base, &backend, target, dist_dir.as_deref())?;
+            println!("{}", dist.dir.display());
             Ok(Exit::Success)
         }
-        Command::Test(args) => {
-            let target = session.target(&targets, &args.target.target)?;
-            let backend_override = test_backend_override()?;
-            let base = session.base()?;
-            let clif_backend = match backend_override {
-                Some(backend) => backend,
-                None => no_core::CodegenBackend::Dylib(session.backend(&base)?),
-            };
-            no_core::run(&no_core::Suite {
-                layout: &session.layout,
-                base: &base,
-                target,
-                clif_backend,
-                filter: args.filter.as_deref(),
-                shell: session.shell,
-            })
-        }
+        Command::Test(args) => test(&session, &targets, args, absolute),
     }
 }
 
-/// The developer variable `CLIF_TEST_BACKEND`: `llvm` tests the LLVM backend
-/// against itself (checking tests and harness without the Cranelift backend).
-fn test_backend_override() -> anyhow::Result<Option<no_core::CodegenBackend>> {
-    match std::env::var("CLIF_TEST_BACKEND").as_deref() {
-        Err(std::env::VarError::NotPresent) | Ok("") | Ok("clif") => Ok(None),
-        Ok("llvm") => {
-            progress::note(
-                "CLIF_TEST_BACKEND=llvm: the clif side uses the LLVM backend (developer mode)",
-            );
-            Ok(Some(no_core::CodegenBackend::Llvm))
+/// The `test` command: no_core, then std, then the overall counts.
+fn test(
+    session: &Session,
+    targets: &Targets,
+    args: cli::TestArgs,
+    absolute: impl Fn(Option<&Path>) -> anyhow::Result<Option<PathBuf>>,
+) -> anyhow::Result<Exit> {
+    let target = session.target(targets, &args.target.target)?;
+    let dist_dir = absolute(args.dist.dist_dir.as_deref())?;
+    let developer = codegen::developer_override()?;
+    let wants = |suite| args.suite.is_none_or(|s| s == suite);
+    let filter = args.filter.as_deref();
+
+    let no_core_plan = if wants(SuiteName::NoCore) {
+        Some(no_core::discover(&session.layout)?)
+    } else {
+        None
+    };
+    let std_cases = if wants(SuiteName::Std) {
+        std_suite::discover(&session.layout)?
+    } else {
+        Vec::new()
+    };
+    let mut all_names: Vec<String> = no_core_plan
+        .iter()
+        .flat_map(|plan| plan.cases.iter())
+        .chain(&std_cases)
+        .map(|case| case.name.clone())
+        .collect();
+    let no_core_plan = no_core_plan.map(|plan| no_core::Plan {
+        cases: difftest::select(plan.cases, filter),
+        ..plan
+    });
+    let std_cases = difftest::select(std_cases, filter);
+    let no_core_selected = no_core_plan.as_ref().is_some_and(|p| !p.cases.is_empty());
+    if let Some(filter) = filter {
+        if !no_core_selected && std_cases.is_empty() {
+            all_names.sort();
+            return Err(UsageError(format!(
+                "no test matches `{filter}`; tests: {}",
+                if all_names.is_empty() {
+                    "none".to_owned()
+                } else {
+                    all_names.join(", ")
+                }
+            ))
+            .into());
         }
-        Ok(other) => Err(UsageError(format!(
-            "CLIF_TEST_BACKEND={other} is not understood; use `llvm` or leave it unset"
-        ))
-        .into()),
-        Err(err) => Err(UsageError(format!("CLIF_TEST_BACKEND: {err}")).into()),
     }
+    if !std_cases.is_empty() && target.triple != targets::HOST {
+        return Err(UsageError(format!(
+            "the std suite runs for the host ({}) only; use --suite no_core for {}",
+            targets::HOST,
+            target.triple
+        ))
+        .into());
+    }
+
+    let base = session.base()?;
+    let backend = session.codegen_backend(&base, developer)?;
+    let mut total = Report::default();
+    if let Some(plan) = no_core_plan.filter(|_| no_core_selected || filter.is_none()) {
+        let suite = no_core::Suite {
+            layout: &session.layout,
+            base: &base,
+            target,
+            clif_backend: backend.clone(),
+            shell: session.shell,
+        };
+        total.absorb(no_core::run(&suite, &plan));
+    }
+    if !std_cases.is_empty() {
+        println!();
+        let report = match session.toolchain(&base, &backend, target, dist_dir.as_deref()) {
+            Ok(dist) => std_suite::run(
+                &std_suite::Suite {
+                    layout: &session.layout,
+                    base_rustc: &base.rustc,
+                    toolchain_rustc: &dist.rustc,
+                    clif_backend: backend.clone(),
+                    target,
+                    shell: session.shell,
+                },
+                &std_cases,
+            ),
+            Err(err) if exit::exit_for(&err) == Exit::StageFailed => {
+                exit::report(&err);
+                std_suite::toolchain_unavailable(&std_cases, "see the error above")
+            }
+            Err(err) => return Err(err),
+        };
+        total.absorb(report);
+    }
+    println!();
+    println!("{}", total.counts());
+    Ok(total.exit())
 }

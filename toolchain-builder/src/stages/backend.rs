@@ -9,32 +9,16 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _};
 
-use super::StageError;
+use super::{cargo, StageError};
 use crate::base::BaseToolchain;
 use crate::fingerprint::{files_under, Fingerprint};
 use crate::process::{clean_command, describe, Shell};
-use crate::progress::{self, Step};
+use crate::progress;
 
 const STAGE: &str = "backend";
 
 /// File name of the backend dylib cargo produces.
 pub const DYLIB: &str = "librustc_codegen_clif.so";
-
-/// Lines cargo prints while working that say nothing about a failure.
-const CARGO_PROGRESS: &[&str] = &[
-    "Compiling ",
-    "Checking ",
-    "Downloading ",
-    "Downloaded ",
-    "Updating ",
-    "Locking ",
-    "Adding ",
-    "Fresh ",
-    "Blocking ",
-];
-
-/// Keep at most this many lines of cargo output in a failure message.
-const MAX_ERROR_LINES: usize = 150;
 
 /// What the stage reads.
 pub struct Inputs<'a> {
@@ -109,8 +93,7 @@ pub fn fingerprint(backend_dir: &Path, rustc_version_info: &str) -> io::Result<S
 
 /// Runs cargo and returns the dylib it produced.
 fn cargo_build(inputs: &Inputs<'_>, manifest: &Path, shell: Shell) -> anyhow::Result<PathBuf> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut cmd = clean_command(cargo);
+    let mut cmd = clean_command(cargo::cargo_program());
     cmd.args(["build", "--release", "--manifest-path"])
         .arg(manifest)
         .arg("--target-dir")
@@ -120,73 +103,30 @@ fn cargo_build(inputs: &Inputs<'_>, manifest: &Path, shell: Shell) -> anyhow::Re
     if let Some(rustdoc) = &inputs.base.rustdoc {
         cmd.env("RUSTDOC", rustdoc);
     }
-    let step = Step::spinner("building the backend with cargo");
-    let streamed = shell.stream_stderr(&mut cmd, |line| {
-        let line = line.trim();
-        if !line.is_empty() {
-            step.log_line(line);
-        }
-    });
-    let failure = |summary: String, output: String| StageError {
+    let log = inputs.target_dir.join("cargo-build.log");
+    let summarize =
+        |status, _: &[String]| cargo::Summary::line(format!("cargo build failed ({status})"));
+    let failure = cargo::Failure {
         stage: STAGE,
-        summary,
-        command: describe(&cmd),
-        output,
+        log: &log,
+        summarize: &summarize,
     };
-    let streamed = match streamed {
-        Ok(streamed) => streamed,
-        Err(err) => return Err(failure(format!("cannot run cargo: {err}"), String::new()).into()),
-    };
-    if !streamed.status.success() {
-        let log = inputs.target_dir.join("cargo-build.log");
-        let saved = std::fs::create_dir_all(&inputs.target_dir)
-            .and_then(|()| std::fs::write(&log, streamed.lines.join("\n")));
-        let mut output = relevant_output(&streamed.lines);
-        if saved.is_ok() {
-            output.push_str(&format!("\n(full output: {})", log.display()));
-        }
-        return Err(failure(format!("cargo build failed ({})", streamed.status), output).into());
-    }
-    step.finish("done");
+    cargo::run(&mut cmd, "building the backend with cargo", &failure, shell)?;
     let built = inputs.target_dir.join("release").join(DYLIB);
     if !built.is_file() {
-        return Err(failure(
-            format!(
+        return Err(StageError {
+            stage: STAGE,
+            summary: format!(
                 "cargo succeeded but {} does not exist (is backend/ a `dylib` crate named \
                  rustc_codegen_clif?)",
                 built.display()
             ),
-            String::new(),
-        )
+            command: describe(&cmd),
+            output: String::new(),
+        }
         .into());
     }
     Ok(built)
-}
-
-/// Cargo's output without its progress lines, cut to [`MAX_ERROR_LINES`].
-fn relevant_output(lines: &[String]) -> String {
-    let relevant: Vec<&str> = lines
-        .iter()
-        .map(String::as_str)
-        .filter(|line| {
-            !CARGO_PROGRESS
-                .iter()
-                .any(|p| line.trim_start().starts_with(p))
-        })
-        .collect();
-    let mut text = relevant
-        .iter()
-        .take(MAX_ERROR_LINES)
-        .copied()
-        .collect::<Vec<_>>()
-        .join("\n");
-    if relevant.len() > MAX_ERROR_LINES {
-        text.push_str(&format!(
-            "\n... ({} more lines)",
-            relevant.len() - MAX_ERROR_LINES
-        ));
-    }
-    text
 }
 
 /// Copies `built` into the cache entry; the final name appears atomically.
@@ -276,18 +216,5 @@ mod tests {
         );
         // Files outside the inputs do not matter.
         assert_eq!(reference, changed(&|d| write(d, "target/junk", "x")));
-    }
-
-    #[test]
-    fn relevant_output_drops_progress_lines_and_truncates() {
-        let mut lines: Vec<String> = vec![
-            "   Compiling cranelift v0.130.0".into(),
-            "error[E0425]: cannot find value `x`".into(),
-        ];
-        lines.extend((0..200).map(|i| format!("line {i}")));
-        let text = relevant_output(&lines);
-        assert!(text.starts_with("error[E0425]"));
-        assert!(!text.contains("Compiling"));
-        assert!(text.ends_with("... (51 more lines)"));
     }
 }

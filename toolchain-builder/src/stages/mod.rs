@@ -4,6 +4,9 @@
 //! [`StageError`] naming the stage and the command that failed.
 
 pub mod backend;
+mod cargo;
+pub mod dist;
+pub mod sysroot;
 
 use std::fmt;
 

@@ -1,6 +1,6 @@
 //! One test program from start to verdict: read its directives, compile it
 //! with both sides (or only the clif side for `expect-clif-error`), run both
-//! binaries and compare them.
+//! binaries and compare them. Shared by the no_core and std suites.
 
 use std::path::PathBuf;
 
@@ -15,7 +15,7 @@ const MAX_STDERR_LINES: usize = 20;
 /// Markers of a compiler crash rather than a clean error.
 const ICE_MARKERS: &[&str] = &["panicked", "internal compiler error"];
 
-/// A test program in `tests/no_core/`.
+/// A test program (`tests/<suite>/<name>.rs`).
 #[derive(Debug, Clone)]
 pub struct Case {
     /// The file stem, as shown in reports and matched by the filter.
@@ -25,7 +25,7 @@ pub struct Case {
 
 impl Case {
     /// The rustc crate name (`-` is not allowed in crate names).
-    fn crate_name(&self) -> String {
+    pub fn crate_name(&self) -> String {
         self.name.replace('-', "_")
     }
 }
@@ -57,15 +57,15 @@ impl Verdict {
     }
 }
 
-/// Whether each side's `mini_core` compiled.
-#[derive(Debug, Clone, Copy)]
-pub struct MiniCore {
-    pub llvm: bool,
-    pub clif: bool,
+/// Why a side cannot compile any test (a support library failed), per side.
+#[derive(Debug, Clone, Default)]
+pub struct Blockers {
+    pub llvm: Option<String>,
+    pub clif: Option<String>,
 }
 
 /// Runs one test to its verdict.
-pub fn run(case: &Case, llvm: &Side, clif: &Side, mini_core: MiniCore) -> Verdict {
+pub fn run(case: &Case, llvm: &Side, clif: &Side, blockers: &Blockers) -> Verdict {
     let source = match std::fs::read_to_string(&case.path) {
         Ok(source) => source,
         Err(err) => return Verdict::fail(format!("cannot read {}: {err}", case.path.display())),
@@ -74,15 +74,15 @@ pub fn run(case: &Case, llvm: &Side, clif: &Side, mini_core: MiniCore) -> Verdic
         Ok(headers) => headers,
         Err(err) => return Verdict::fail(format!("bad `//@` directive: {err}")),
     };
-    if !mini_core.clif {
-        return Verdict::fail("mini_core did not compile with the clif backend");
+    if let Some(reason) = &blockers.clif {
+        return Verdict::fail(reason.clone());
     }
     let crate_name = case.crate_name();
     if let Some(expected) = &headers.expect_clif_error {
         return expect_clif_error(case, clif, &crate_name, expected);
     }
-    if !mini_core.llvm {
-        return Verdict::fail("mini_core did not compile with the llvm backend");
+    if let Some(reason) = &blockers.llvm {
+        return Verdict::fail(reason.clone());
     }
 
     for side in [llvm, clif] {

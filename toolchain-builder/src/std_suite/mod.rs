@@ -1,0 +1,85 @@
+//! The `std` differential test suite in `tests/std/`: every `*.rs` file is
+//! an ordinary program using the standard library. It is compiled by the
+//! base rustc with LLVM and the base toolchain's std (the reference), and by
+//! the assembled toolchain's `bin/rustc` (Cranelift, with the
+//! Cranelift-built std), both with `--edition 2021 -Cpanic=abort
+//! -Copt-level=0` and `RUSTC_BOOTSTRAP=1` (a few programs test unstable
+//! library features such as `portable_simd`); both binaries run and their
+//! stdout and exit status are compared (see [`crate::difftest`]).
+
+use std::path::Path;
+
+use crate::codegen::CodegenBackend;
+use crate::difftest::case::{Blockers, Case, Verdict};
+use crate::difftest::side::Side;
+use crate::difftest::{self, Report};
+use crate::layout::Layout;
+use crate::process::Shell;
+use crate::targets::TargetSpec;
+
+/// The suite's test programs.
+pub fn discover(layout: &Layout) -> anyhow::Result<Vec<Case>> {
+    difftest::discover(&layout.std_tests_dir(), &[])
+}
+
+/// What to run the suite with.
+pub struct Suite<'a> {
+    pub layout: &'a Layout,
+    /// The base rustc (the LLVM side).
+    pub base_rustc: &'a Path,
+    /// The toolchain's `bin/rustc` (the clif side).
+    pub toolchain_rustc: &'a Path,
+    /// The backend the toolchain uses (LLVM in developer mode).
+    pub clif_backend: CodegenBackend,
+    pub target: &'a TargetSpec,
+    pub shell: Shell,
+}
+
+/// Runs `cases`; prints one line per test and the suite's counts.
+pub fn run(suite: &Suite<'_>, cases: &[Case]) -> Report {
+    let out_root = suite.layout.std_out_dir();
+    let llvm = Side::new(
+        "llvm",
+        suite.base_rustc,
+        CodegenBackend::Llvm,
+        &out_root,
+        suite.target,
+        suite.shell,
+    )
+    .with_env("RUSTC_BOOTSTRAP", "1");
+    let clif = Side::new(
+        "clif",
+        suite.toolchain_rustc,
+        suite.clif_backend.clone(),
+        &out_root,
+        suite.target,
+        suite.shell,
+    )
+    .with_env("RUSTC_BOOTSTRAP", "1");
+    println!(
+        "running {} std tests for {} with {}, output in {}",
+        cases.len(),
+        suite.target.triple,
+        suite.toolchain_rustc.display(),
+        out_root.display()
+    );
+    let mut report = Report::default();
+    difftest::run_cases(cases, &llvm, &clif, &Blockers::default(), &mut report);
+    report.print_summary("std: ");
+    report
+}
+
+/// Reports every case as failed because the toolchain could not be built
+/// (the error itself has been printed already).
+pub fn toolchain_unavailable(cases: &[Case], why: &str) -> Report {
+    println!("running {} std tests: no toolchain ({why})", cases.len());
+    let mut report = Report::default();
+    for case in cases {
+        report.record(
+            &case.name,
+            Verdict::fail(format!("not run: the toolchain did not build ({why})")),
+        );
+    }
+    report.print_summary("std: ");
+    report
+}
