@@ -156,12 +156,6 @@ pub fn alloc_is_writable(tcx: TyCtxt<'_>, alloc_id: AllocId) -> bool {
 /// Defines a static item of this codegen unit from its evaluated initializer.
 pub fn define_static(cx: &mut CodegenCx<'_>, def_id: DefId) {
     let tcx = cx.tcx;
-    if tcx.is_thread_local_static(def_id) {
-        tcx.dcx().span_fatal(
-            tcx.def_span(def_id),
-            "the clif backend does not support thread-local statics yet",
-        );
-    }
     let data_id = cx.get_static(def_id);
     let alloc = match tcx.eval_static_initializer(def_id) {
         Ok(alloc) => alloc,
@@ -169,14 +163,8 @@ pub fn define_static(cx: &mut CodegenCx<'_>, def_id: DefId) {
             .dcx()
             .span_fatal(tcx.def_span(def_id), "erroneous static initializer"),
     };
-    let attrs = tcx.codegen_fn_attrs(def_id);
-    if attrs.link_section.is_some() {
-        tcx.dcx().span_fatal(
-            tcx.def_span(def_id),
-            "the clif backend does not support `#[link_section]` yet",
-        );
-    }
-    define_data(cx, data_id, alloc.inner());
+    let section = tcx.codegen_fn_attrs(def_id).link_section;
+    define_data(cx, data_id, alloc.inner(), section.map(|s| s.to_string()));
 }
 
 /// Defines every allocation that was referenced but not yet emitted
@@ -195,7 +183,7 @@ pub fn define_pending(cx: &mut CodegenCx<'_>) {
             }
             other => unreachable!("allocation {alloc_id:?} is not memory: {other:?}"),
         };
-        define_data(cx, data_id, alloc.inner());
+        define_data(cx, data_id, alloc.inner(), None);
     }
 }
 
@@ -203,6 +191,7 @@ fn define_data(
     cx: &mut CodegenCx<'_>,
     data_id: DataId,
     alloc: &rustc_middle::mir::interpret::Allocation,
+    section: Option<String>,
 ) {
     let tcx = cx.tcx;
     let mut bytes = alloc
@@ -211,6 +200,11 @@ fn define_data(
     let ptr_size = tcx.data_layout.pointer_size().bytes() as usize;
     let mut desc = DataDescription::new();
     desc.set_align(alloc.align.bytes());
+    if let Some(section) = section {
+        // `#[link_section = "name"]`; such data is also kept by the linker.
+        desc.set_custom_section(&section);
+        desc.set_used(true);
+    }
     let mut relocs = Vec::new();
     for &(offset, prov) in alloc.provenance().ptrs().iter() {
         let offset = offset.bytes() as usize;

@@ -151,6 +151,13 @@ impl<'tcx> CodegenCx<'tcx> {
     pub fn declare_static(&mut self, def_id: DefId, linkage: Linkage) -> DataId {
         let instance = Instance::mono(self.tcx, def_id);
         let name = self.symbol_name(instance);
+        if self.tcx.is_foreign_item(def_id)
+            && let Some(import_linkage) = self.tcx.codegen_fn_attrs(def_id).import_linkage
+        {
+            let id = self.declare_static_with_linkage(name, import_linkage);
+            self.statics.insert(def_id, id);
+            return id;
+        }
         let writable = crate::consts::static_is_writable(self.tcx, def_id);
         let tls = self.tcx.is_thread_local_static(def_id);
         let id = match self.module.declare_data(name, linkage, writable, tls) {
@@ -162,6 +169,48 @@ impl<'tcx> CodegenCx<'tcx> {
         };
         self.statics.insert(def_id, id);
         id
+    }
+
+    /// An extern static with `#[linkage]` (e.g. `extern_weak`): its value is
+    /// the address of the symbol `name` (null when a weak symbol is absent),
+    /// so the Rust static becomes a local pointer-sized object holding that
+    /// address, as rustc's other backends do.
+    fn declare_static_with_linkage(
+        &mut self,
+        name: &str,
+        import_linkage: rustc_hir::attrs::Linkage,
+    ) -> DataId {
+        use rustc_hir::attrs::Linkage as RLinkage;
+        let fatal = |tcx: TyCtxt<'_>, e: cranelift_module::ModuleError| -> ! {
+            tcx.dcx()
+                .fatal(format!("clif backend: cannot declare `{name}`: {e}"))
+        };
+        let target_linkage = match import_linkage {
+            RLinkage::ExternalWeak | RLinkage::WeakAny | RLinkage::WeakODR => Linkage::Preemptible,
+            _ => Linkage::Import,
+        };
+        let target = self
+            .module
+            .declare_data(name, target_linkage, false, false)
+            .unwrap_or_else(|e| fatal(self.tcx, e));
+        let holder_name = format!(
+            "_rust_extern_with_linkage_{:016x}_{name}",
+            self.tcx.stable_crate_id(rustc_span::def_id::LOCAL_CRATE)
+        );
+        let holder = self
+            .module
+            .declare_data(&holder_name, Linkage::Local, false, false)
+            .unwrap_or_else(|e| fatal(self.tcx, e));
+        let ptr_size = self.pointer_ty.bytes() as usize;
+        let mut desc = cranelift_module::DataDescription::new();
+        desc.define(vec![0u8; ptr_size].into_boxed_slice());
+        desc.set_align(ptr_size as u64);
+        let gv = self.module.declare_data_in_data(target, &mut desc);
+        desc.write_data_addr(0, gv, 0);
+        self.module
+            .define_data(holder, &desc)
+            .unwrap_or_else(|e| fatal(self.tcx, e));
+        holder
     }
 
     /// The data object of a static, imported if this unit does not define it.

@@ -15,22 +15,18 @@ use rustc_session::config::OutputType;
 use crate::config::BackendConfig;
 use crate::cx::CodegenCx;
 use crate::unsupported::recover;
-use crate::{consts, entry, isa, lower};
+use crate::{allocator, consts, entry, isa, lower};
 
 pub fn codegen_crate(tcx: TyCtxt<'_>, _crate_info: &CrateInfo) -> CompiledModules {
     let config = BackendConfig::from_env();
     let isa = isa::build_isa(tcx.sess, &config).unwrap_or_else(|msg| tcx.dcx().fatal(msg));
     let cgus = tcx.collect_and_partition_mono_items(()).codegen_units;
-    if rustc_codegen_ssa::base::allocator_kind_for_codegen(tcx).is_some() {
-        tcx.dcx().err(
-            "the clif backend does not support the allocator shim (crates using `alloc`) yet",
-        );
-    }
     let modules = cgus.iter().map(|cgu| codegen_cgu(tcx, &isa, cgu)).collect();
+    let allocator_module = allocator::codegen(tcx, &isa);
     tcx.sess.dcx().abort_if_errors();
     CompiledModules {
         modules,
-        allocator_module: None,
+        allocator_module,
     }
 }
 
@@ -40,17 +36,7 @@ fn codegen_cgu<'tcx>(
     cgu: &CodegenUnit<'tcx>,
 ) -> CompiledModule {
     let name = cgu.name().as_str().to_string();
-    let mut builder = ObjectBuilder::new(
-        isa.clone(),
-        name.clone(),
-        cranelift_module::default_libcall_names(),
-    )
-    .unwrap_or_else(|e| tcx.dcx().fatal(format!("clif backend: {e}")));
-    // One section per function and data object, so the linker can drop unused ones.
-    builder
-        .per_function_section(true)
-        .per_data_object_section(true);
-    let mut cx = CodegenCx::new(tcx, ObjectModule::new(builder), &name);
+    let mut cx = CodegenCx::new(tcx, new_module(tcx, isa, &name), &name);
 
     let items = cgu.items_in_deterministic_order(tcx);
     let mut functions = Vec::new();
@@ -81,7 +67,37 @@ fn codegen_cgu<'tcx>(
     entry::maybe_create_entry_wrapper(&mut cx, cgu);
     consts::define_pending(&mut cx);
 
-    let product = cx.module.finish();
+    write_module(tcx, cx.module, name, ModuleKind::Regular)
+}
+
+/// An empty object module for one codegen unit (or the allocator shim).
+pub fn new_module(
+    tcx: TyCtxt<'_>,
+    isa: &std::sync::Arc<dyn cranelift_codegen::isa::TargetIsa>,
+    name: &str,
+) -> ObjectModule {
+    let mut builder = ObjectBuilder::new(
+        isa.clone(),
+        name.to_string(),
+        cranelift_module::default_libcall_names(),
+    )
+    .unwrap_or_else(|e| tcx.dcx().fatal(format!("clif backend: {e}")));
+    // One section per function and data object, so the linker can drop unused ones.
+    builder
+        .per_function_section(true)
+        .per_data_object_section(true);
+    ObjectModule::new(builder)
+}
+
+/// Finishes `module` and writes it where rustc's linker step expects the
+/// object file of the unit `name`.
+pub fn write_module(
+    tcx: TyCtxt<'_>,
+    module: ObjectModule,
+    name: String,
+    kind: ModuleKind,
+) -> CompiledModule {
+    let product = module.finish();
     let path = tcx.output_filenames(()).temp_path_for_cgu(
         OutputType::Object,
         &name,
@@ -103,7 +119,7 @@ fn codegen_cgu<'tcx>(
     }
     CompiledModule {
         name,
-        kind: ModuleKind::Regular,
+        kind,
         object: Some(path),
         dwarf_object: None,
         bytecode: None,

@@ -12,6 +12,7 @@
 //!  │   ├─ discr           enum tags and niches
 //!  │   └─ intrinsics      rustc intrinsics
 //!  ├─ abi       rustc `FnAbi` -> Cranelift signatures, argument and return passing
+//!  ├─ allocator the `__rust_alloc` & co. shim forwarding to the global allocator
 //!  ├─ consts    constants, statics and vtables as data objects with relocations
 //!  └─ entry     the C `main` that calls the `start` lang item
 //! ```
@@ -33,9 +34,11 @@ extern crate rustc_index;
 extern crate rustc_middle;
 extern crate rustc_session;
 extern crate rustc_span;
+extern crate rustc_symbol_mangling;
 extern crate rustc_target;
 
 mod abi;
+mod allocator;
 mod config;
 mod consts;
 mod cx;

@@ -279,6 +279,13 @@ pub fn codegen_call<'tcx>(
                         Err(fallback) => Some(fallback),
                     }
                 }
+                InstanceKind::Item(def_id) if tcx.is_foreign_item(def_id) => {
+                    let name = tcx.symbol_name(instance).name;
+                    if name.starts_with("llvm.") {
+                        return super::intrinsics::codegen_llvm_intrinsic(fx, name, target);
+                    }
+                    Some(instance)
+                }
                 InstanceKind::DropGlue(_, None) => {
                     // Dropping a type without drop glue does nothing.
                     jump_or_trap(fx, target);
@@ -329,7 +336,12 @@ pub fn codegen_call<'tcx>(
             ..
         }) => {
             let (receiver, _) = values[0];
-            let (data, vtable) = receiver.load_scalar_pair(fx);
+            let (data, vtable) = match receiver.as_ref() {
+                // An unsized receiver by value (`self: dyn FnOnce()`): its
+                // address is the data pointer.
+                Some((ptr, Some(meta))) => (ptr.addr(fx), meta),
+                _ => receiver.load_scalar_pair(fx),
+            };
             values[0] = (CValue::by_val(data, fn_abi.args[0].layout), false);
             let slot =
                 Pointer::new(vtable).offset(fx, (idx * fx.pointer_ty.bytes() as usize) as i64);

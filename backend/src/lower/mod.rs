@@ -99,12 +99,23 @@ pub fn codegen_fn<'tcx>(cx: &mut CodegenCx<'tcx>, instance: Instance<'tcx>, func
     let start = fx.block_map[mir::START_BLOCK];
     fx.bcx.ins().jump(start, &[]);
 
+    // Blocks behind branches on monomorphization-time constants (e.g. `if
+    // ub_checks()`) may call items rustc never collected; like rustc's
+    // collector we skip them, leaving a trap in case a branch names them.
+    let mut reachable = rustc_index::bit_set::DenseBitSet::new_empty(mir.basic_blocks.len());
+    for bb in mir::traversal::mono_reachable_reverse_postorder(mir, tcx, instance) {
+        reachable.insert(bb);
+    }
     for (bb, data) in mir.basic_blocks.iter_enumerated() {
         // With panic=abort nothing reaches cleanup blocks: we emit no unwind edges.
         if data.is_cleanup {
             continue;
         }
         fx.bcx.switch_to_block(fx.block_map[bb]);
+        if !reachable.contains(bb) {
+            fx.trap(ir::TrapCode::unwrap_user(2));
+            continue;
+        }
         for stmt in &data.statements {
             fx.span = stmt.source_info.span;
             fx.codegen_statement(stmt);
@@ -182,6 +193,19 @@ impl<'m, 'f, 'tcx> FunctionCx<'m, 'f, 'tcx> {
             }
         };
         self.bcx.ins().symbol_value(self.pointer_ty, gv)
+    }
+
+    /// The address of a thread-local data object in the current thread.
+    pub fn tls_addr(&mut self, id: DataId) -> Value {
+        let gv = match self.data_refs.get(&id) {
+            Some(&gv) => gv,
+            None => {
+                let gv = self.cx.module.declare_data_in_func(id, self.bcx.func);
+                self.data_refs.insert(id, gv);
+                gv
+            }
+        };
+        self.bcx.ins().tls_value(self.pointer_ty, gv)
     }
 
     pub fn iconst(&mut self, ty: Type, value: i128) -> Value {

@@ -28,7 +28,12 @@ pub fn codegen_rvalue<'tcx>(
             let v = place.address(fx, dest.layout);
             dest.write_cvalue(fx, v);
         }
-        Rvalue::ThreadLocalRef(_) => fx.unsupported("thread-local statics"),
+        Rvalue::ThreadLocalRef(def_id) => {
+            // ELF TLS: Cranelift computes the address (general-dynamic model).
+            let data = fx.cx.get_static(*def_id);
+            let addr = fx.tls_addr(data);
+            dest.write_cvalue(fx, CValue::by_val(addr, dest.layout));
+        }
         Rvalue::Cast(kind, op, ty) => {
             let ty = fx.monomorphize(*ty);
             cast::codegen_cast(fx, dest, *kind, op, ty);

@@ -273,6 +273,23 @@ pub fn codegen_intrinsic_call<'tcx>(
     Ok(())
 }
 
+/// A call to an LLVM intrinsic declared by `core::arch` (`link_name =
+/// "llvm.x86.…"`). The few with an obvious meaning are lowered; the others
+/// warn at compile time and abort with a message if reached.
+pub fn codegen_llvm_intrinsic(
+    fx: &mut FunctionCx<'_, '_, '_>,
+    name: &str,
+    target: Option<BasicBlock>,
+) {
+    match name {
+        // A spin-loop hint: doing nothing is a correct implementation.
+        "llvm.x86.sse2.pause" | "llvm.aarch64.isb" | "llvm.aarch64.hint" => {
+            jump_or_trap(fx, target)
+        }
+        _ => fx.trap_unsupported_at_runtime(&format!("the LLVM intrinsic `{name}`")),
+    }
+}
+
 /// A binary float operation on the two arguments.
 fn float_op<'tcx>(
     fx: &mut FunctionCx<'_, '_, 'tcx>,
