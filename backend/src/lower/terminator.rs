@@ -129,6 +129,12 @@ fn codegen_drop<'tcx>(
             let fn_abi = fx.cx.fn_abi_of_instance(virtual_drop);
             let sig = crate::abi::signature(fx.cx, fn_abi);
             let sig_ref = fx.bcx.import_signature(sig);
+            // Types without drop glue have a null entry: skip the call.
+            let call_block = fx.bcx.create_block();
+            fx.bcx
+                .ins()
+                .brif(drop_fn, call_block, &[], target_block, &[]);
+            fx.bcx.switch_to_block(call_block);
             fx.bcx.ins().call_indirect(sig_ref, drop_fn, &[addr]);
         }
         _ => {

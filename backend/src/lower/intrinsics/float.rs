@@ -30,17 +30,12 @@ enum Op {
 fn classify(name: Symbol) -> Option<(Op, u32)> {
     use Op::*;
     let s = name.as_str();
-    let (base, bits) = if let Some(b) = s.strip_suffix("f16").or_else(|| s.strip_suffix("_f16")) {
-        (b, 16)
-    } else if let Some(b) = s.strip_suffix("f32").or_else(|| s.strip_suffix("_f32")) {
-        (b, 32)
-    } else if let Some(b) = s.strip_suffix("f64").or_else(|| s.strip_suffix("_f64")) {
-        (b, 64)
-    } else if let Some(b) = s.strip_suffix("f128").or_else(|| s.strip_suffix("_f128")) {
-        (b, 128)
-    } else {
-        return None;
-    };
+    let (base, bits) = [("f16", 16), ("f32", 32), ("f64", 64), ("f128", 128)]
+        .into_iter()
+        .find_map(|(suffix, bits)| {
+            let base = s.strip_suffix(suffix)?;
+            Some((base.strip_suffix('_').unwrap_or(base), bits))
+        })?;
     let op = match base {
         "sqrt" => Unary(|fx, v| fx.bcx.ins().sqrt(v)),
         "floor" => Unary(|fx, v| fx.bcx.ins().floor(v)),
