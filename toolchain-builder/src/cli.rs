@@ -107,7 +107,8 @@ pub enum Command {
     ///
     /// std: every tests/std/*.rs is compiled by the base rustc with LLVM and
     /// by the toolchain's bin/rustc (so `build` runs first), both with
-    /// --edition 2021 -Cpanic=abort -Copt-level=0. If the toolchain cannot be
+    /// --edition 2021 -Cpanic=abort -Copt-level=0 and RUSTC_BOOTSTRAP=1 (some
+    /// programs test unstable library features). If the toolchain cannot be
     /// built, the error is printed and every std test counts as failed.
     /// Output in BUILD_DIR/tests/std/{llvm,clif}/.
     ///
