@@ -16,13 +16,11 @@ pub fn set_discriminant<'tcx>(
 ) {
     let layout = place.layout;
     match &layout.variants {
-        Variants::Empty => fx.trap(cranelift_codegen::ir::TrapCode::unwrap_user(5)),
+        Variants::Empty => fx.trap_and_continue(cranelift_codegen::ir::TrapCode::unwrap_user(5)),
         Variants::Single { index } => {
             if *index != variant {
                 // The variant is uninhabited: this code cannot be reached.
-                fx.trap(cranelift_codegen::ir::TrapCode::unwrap_user(5));
-                let dead = fx.bcx.create_block();
-                fx.bcx.switch_to_block(dead);
+                fx.trap_and_continue(cranelift_codegen::ir::TrapCode::unwrap_user(5));
             }
         }
         Variants::Multiple {
@@ -73,9 +71,7 @@ pub fn read_discriminant<'tcx>(
     let signed = dest_layout.ty.is_signed();
     match &layout.variants {
         Variants::Empty => {
-            fx.trap(cranelift_codegen::ir::TrapCode::unwrap_user(5));
-            let dead = fx.bcx.create_block();
-            fx.bcx.switch_to_block(dead);
+            fx.trap_and_continue(cranelift_codegen::ir::TrapCode::unwrap_user(5));
             let v = fx.iconst(dest_ty, 0);
             CValue::by_val(v, dest_layout)
         }

@@ -382,6 +382,14 @@ impl<'m, 'f, 'tcx> FunctionCx<'m, 'f, 'tcx> {
     pub fn trap(&mut self, code: ir::TrapCode) {
         self.bcx.ins().trap(code);
     }
+
+    /// Traps in the middle of a block: what the caller emits next goes to a
+    /// fresh (unreachable) block.
+    pub fn trap_and_continue(&mut self, code: ir::TrapCode) {
+        self.trap(code);
+        let dead = self.bcx.create_block();
+        self.bcx.switch_to_block(dead);
+    }
 }
 
 /// The Cranelift type of a rustc scalar.

@@ -150,7 +150,6 @@ pub fn codegen_intrinsic_call<'tcx>(
             let size = fx.layout_of(pointee).size.bytes() as i64;
             let (dst, byte, count) = (scalar(fx, 0), scalar(fx, 1), scalar(fx, 2));
             let bytes = fx.bcx.ins().imul_imm_s(count, size);
-            let byte = fx.bcx.ins().uextend(types::I32, byte);
             let config = fx.cx.module.target_config();
             fx.bcx.call_memset(config, dst, byte, bytes);
             None

@@ -234,6 +234,72 @@ pub fn codegen<'tcx>(
             }
             r.value(out)
         }
+        sym::simd_arith_offset => {
+            let (p, o) = (arg(fx, 0), arg(fx, 1));
+            let (p, o) = (Lanes::of(fx, p), Lanes::of(fx, o));
+            let pointee = p.elem.ty.builtin_deref(true).expect("vector of pointers");
+            let size = fx.layout_of(pointee).size.bytes() as i64;
+            let r = Lanes::fresh(fx, out);
+            for i in 0..p.count {
+                let (base, n) = (p.get(fx, i), o.get(fx, i));
+                let bytes = fx.bcx.ins().imul_imm_s(n, size);
+                let v = fx.bcx.ins().iadd(base, bytes);
+                r.set(fx, i, v);
+            }
+            r.value(out)
+        }
+        sym::simd_cast_ptr | sym::simd_expose_provenance | sym::simd_with_exposed_provenance => {
+            // Pointers and addresses are the same bits: copy lane by lane.
+            let a = arg(fx, 0);
+            let a = Lanes::of(fx, a);
+            let r = Lanes::fresh(fx, out);
+            for i in 0..a.count {
+                let x = a.get(fx, i);
+                let ty = r.ty(fx);
+                let v = int_resize(fx, x, ty, false);
+                r.set(fx, i, v);
+            }
+            r.value(out)
+        }
+        sym::simd_gather | sym::simd_scatter => {
+            // gather(fallback, pointers, mask) / scatter(values, pointers, mask):
+            // each enabled lane loads from / stores to its own pointer.
+            let (values, ptrs, mask) = (arg(fx, 0), arg(fx, 1), arg(fx, 2));
+            let (values, ptrs, mask) =
+                (Lanes::of(fx, values), Lanes::of(fx, ptrs), Lanes::of(fx, mask));
+            let gather = name == sym::simd_gather;
+            let r = if gather {
+                let r = Lanes::fresh(fx, out);
+                fx.memcpy(r.ptr, values.ptr, out.size.bytes(), out.align.abi.bytes());
+                Some(r)
+            } else {
+                None
+            };
+            for i in 0..values.count {
+                let enabled = mask.get(fx, i);
+                let (on, next) = (fx.bcx.create_block(), fx.bcx.create_block());
+                fx.bcx.ins().brif(enabled, on, &[], next, &[]);
+                fx.bcx.switch_to_block(on);
+                let p = Pointer::new(ptrs.get(fx, i));
+                match r {
+                    Some(r) => {
+                        let ty = r.ty(fx);
+                        let v = p.load(fx, ty);
+                        r.set(fx, i, v);
+                    }
+                    None => {
+                        let v = values.get(fx, i);
+                        p.store(fx, v);
+                    }
+                }
+                fx.bcx.ins().jump(next, &[]);
+                fx.bcx.switch_to_block(next);
+            }
+            match r {
+                Some(r) => r.value(out),
+                None => return Some(None),
+            }
+        }
         sym::simd_select => {
             let (m, a, b) = (arg(fx, 0), arg(fx, 1), arg(fx, 2));
             let (m, a, b) = (Lanes::of(fx, m), Lanes::of(fx, a), Lanes::of(fx, b));
