@@ -24,7 +24,10 @@ pub fn codegen(
     isa: &std::sync::Arc<dyn cranelift_codegen::isa::TargetIsa>,
 ) -> Option<CompiledModule> {
     let kind = allocator_kind_for_codegen(tcx)?;
-    let name = format!("{}.allocator", tcx.crate_name(rustc_span::def_id::LOCAL_CRATE));
+    let name = format!(
+        "{}.allocator",
+        tcx.crate_name(rustc_span::def_id::LOCAL_CRATE)
+    );
     let mut module = new_module(tcx, isa, &name);
     let mut ctx = FunctionBuilderContext::new();
     for method in allocator_shim_contents(tcx, kind) {
@@ -78,7 +81,8 @@ fn define_forwarder(
     let from_id = module
         .declare_function(from, Linkage::Export, &sig)
         .unwrap_or_else(|e| fatal(e));
-    let mut func = Function::with_name_signature(UserFuncName::user(0, from_id.as_u32()), sig.clone());
+    let mut func =
+        Function::with_name_signature(UserFuncName::user(0, from_id.as_u32()), sig.clone());
     {
         let mut bcx = FunctionBuilder::new(&mut func, ctx);
         let block = bcx.create_block();

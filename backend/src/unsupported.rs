@@ -19,8 +19,10 @@ struct Refused;
 /// Reports `error: the clif backend does not support <what> yet` and
 /// abandons the current item.
 pub fn unsupported(tcx: TyCtxt<'_>, span: Span, what: impl std::fmt::Display) -> ! {
-    tcx.dcx()
-        .span_err(span, format!("the clif backend does not support {what} yet"));
+    tcx.dcx().span_err(
+        span,
+        format!("the clif backend does not support {what} yet"),
+    );
     resume_unwind(Box::new(Refused))
 }
 

@@ -31,7 +31,8 @@ pub fn define_trapping<'tcx>(cx: &mut CodegenCx<'tcx>, instance: Instance<'tcx>,
     let mut ctx = cranelift_codegen::Context::for_function(func);
     if let Err(err) = cx.module.define_function(func_id, &mut ctx) {
         let name = cx.symbol_name(instance);
-        tcx.dcx()
-            .fatal(format!("clif backend: cannot define naked function `{name}`: {err:?}"));
+        tcx.dcx().fatal(format!(
+            "clif backend: cannot define naked function `{name}`: {err:?}"
+        ));
     }
 }

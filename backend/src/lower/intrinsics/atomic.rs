@@ -64,4 +64,3 @@ pub fn codegen<'tcx>(
     let old = fx.bcx.ins().atomic_rmw(ty, flags, rmw, p, v);
     Some(Some(CValue::by_val(old, out)))
 }
-

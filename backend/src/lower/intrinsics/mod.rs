@@ -175,10 +175,18 @@ pub fn codegen_intrinsic_call<'tcx>(
             );
             Some(super::discr::read_discriminant(fx, place, out))
         }
-        sym::fadd_fast | sym::fadd_algebraic => float_op(fx, &args, out, |fx, a, b| fx.bcx.ins().fadd(a, b)),
-        sym::fsub_fast | sym::fsub_algebraic => float_op(fx, &args, out, |fx, a, b| fx.bcx.ins().fsub(a, b)),
-        sym::fmul_fast | sym::fmul_algebraic => float_op(fx, &args, out, |fx, a, b| fx.bcx.ins().fmul(a, b)),
-        sym::fdiv_fast | sym::fdiv_algebraic => float_op(fx, &args, out, |fx, a, b| fx.bcx.ins().fdiv(a, b)),
+        sym::fadd_fast | sym::fadd_algebraic => {
+            float_op(fx, &args, out, |fx, a, b| fx.bcx.ins().fadd(a, b))
+        }
+        sym::fsub_fast | sym::fsub_algebraic => {
+            float_op(fx, &args, out, |fx, a, b| fx.bcx.ins().fsub(a, b))
+        }
+        sym::fmul_fast | sym::fmul_algebraic => {
+            float_op(fx, &args, out, |fx, a, b| fx.bcx.ins().fmul(a, b))
+        }
+        sym::fdiv_fast | sym::fdiv_algebraic => {
+            float_op(fx, &args, out, |fx, a, b| fx.bcx.ins().fdiv(a, b))
+        }
         sym::frem_fast | sym::frem_algebraic => {
             let (a, b) = (arg(fx, 0), arg(fx, 1));
             Some(super::num::codegen_binop(fx, mir::BinOp::Rem, a, b, out))
@@ -188,12 +196,18 @@ pub fn codegen_intrinsic_call<'tcx>(
             let v = scalar(fx, 0);
             let to = fx.clif_type(out).expect("integer result");
             let signed = out.ty.is_signed();
-            Some(CValue::by_val(super::cast::float_to_int(fx, v, to, signed), out))
+            Some(CValue::by_val(
+                super::cast::float_to_int(fx, v, to, signed),
+                out,
+            ))
         }
         sym::saturating_add | sym::saturating_sub => {
             let (a, b) = (scalar(fx, 0), scalar(fx, 1));
             let add = name == sym::saturating_add;
-            Some(CValue::by_val(super::num::saturating(fx, add, a, b, out.ty.is_signed()), out))
+            Some(CValue::by_val(
+                super::num::saturating(fx, add, a, b, out.ty.is_signed()),
+                out,
+            ))
         }
         sym::ptr_mask => {
             let (p, mask) = (scalar(fx, 0), scalar(fx, 1));
@@ -222,7 +236,8 @@ pub fn codegen_intrinsic_call<'tcx>(
             // Without unwinding nothing can be caught: call `try_fn(data)`, report 0.
             let (try_fn, data) = (scalar(fx, 0), scalar(fx, 1));
             let mut sig = cranelift_codegen::ir::Signature::new(fx.cx.isa().default_call_conv());
-            sig.params.push(cranelift_codegen::ir::AbiParam::new(fx.pointer_ty));
+            sig.params
+                .push(cranelift_codegen::ir::AbiParam::new(fx.pointer_ty));
             let sig = fx.bcx.import_signature(sig);
             fx.bcx.ins().call_indirect(sig, try_fn, &[data]);
             let ty = fx.clif_type(out).expect("i32 result");

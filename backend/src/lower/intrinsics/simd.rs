@@ -265,8 +265,11 @@ pub fn codegen<'tcx>(
             // gather(fallback, pointers, mask) / scatter(values, pointers, mask):
             // each enabled lane loads from / stores to its own pointer.
             let (values, ptrs, mask) = (arg(fx, 0), arg(fx, 1), arg(fx, 2));
-            let (values, ptrs, mask) =
-                (Lanes::of(fx, values), Lanes::of(fx, ptrs), Lanes::of(fx, mask));
+            let (values, ptrs, mask) = (
+                Lanes::of(fx, values),
+                Lanes::of(fx, ptrs),
+                Lanes::of(fx, mask),
+            );
             let gather = name == sym::simd_gather;
             let r = if gather {
                 let r = Lanes::fresh(fx, out);
