@@ -33,6 +33,7 @@ use crate::targets;
         cargo run --release -p toolchain-builder -- test\n  \
         cargo run --release -p toolchain-builder -- test int_   # only tests named *int_*\n  \
         cargo run --release -p toolchain-builder -- test --suite no_core\n  \
+        cargo run --release -p toolchain-builder -- test --suite cargo\n  \
         CLIF_TEST_BACKEND=llvm cargo run --release -p toolchain-builder -- test   # developer mode\n  \
         cargo run --release -p toolchain-builder -- -v --base-toolchain DIR build"
 )]
@@ -98,7 +99,8 @@ pub enum Command {
     /// goes to BUILD_DIR/dist-llvm unless --dist-dir is given.
     Build(BuildArgs),
 
-    /// Run the no_core and std test suites (building what they need).
+    /// Run the no_core, std and cargo test suites (building what they
+    /// need).
     ///
     /// no_core: tests/no_core/mini_core.rs is compiled as an rlib with rustc's
     /// LLVM backend and with the Cranelift backend; every other
@@ -112,18 +114,31 @@ pub enum Command {
     /// built, the error is printed and every std test counts as failed.
     /// Output in BUILD_DIR/tests/std/{llvm,clif}/.
     ///
-    /// Both binaries of a test run (10 s time-out each) and the test passes
-    /// when stdout and exit status are equal. Directives in a test's leading
-    /// comments: `//@ args: a b` passes arguments; `//@ expect-clif-error:
-    /// TEXT` requires the Cranelift compile to fail cleanly (no ICE) with
-    /// TEXT in its stderr. One line per test; each suite ends with
-    /// `SUITE: N passed, N failed` and the run with an overall `N passed, N
-    /// failed`; exits with 1 if any test failed.
+    /// In both, both binaries of a test run (10 s time-out each) and the
+    /// test passes when stdout and exit status are equal. Directives in a
+    /// test's leading comments: `//@ args: a b` passes arguments; `//@
+    /// expect-clif-error: TEXT` requires the Cranelift compile to fail
+    /// cleanly (no ICE) with TEXT in its stderr.
+    ///
+    /// cargo: the workspace tests/cargo/ (crates.io dependencies, a proc
+    /// macro, a build script, unit, integration and doc tests) is built by
+    /// cargo with RUSTC/RUSTDOC set to the toolchain's bin/rustc and
+    /// bin/rustdoc, and with the base rustc and rustdoc plus -Cpanic=abort
+    /// (the reference); target dirs BUILD_DIR/tests/cargo/{llvm,clif}/, logs
+    /// in BUILD_DIR/tests/cargo/logs/. `cargo_test`: `cargo test --locked`
+    /// passes on both with the same test results; `cargo_run`: `cargo run
+    /// --locked -p report` prints the same stdout and exits alike. Uses the
+    /// usual CARGO_HOME; the crates must be downloadable or cached. If the
+    /// toolchain cannot be built, the cargo tests count as failed.
+    ///
+    /// One line per test; each suite ends with `SUITE: N passed, N failed`
+    /// and the run with an overall `N passed, N failed`; exits with 1 if any
+    /// test failed.
     ///
     /// Developer option: CLIF_TEST_BACKEND=llvm makes the "clif" side use
-    /// the LLVM backend too (an LLVM-built sysroot and dist for std; the
-    /// backend is not built), to check the tests and the harness before the
-    /// backend works.
+    /// the LLVM backend too (an LLVM-built sysroot and dist for std and
+    /// cargo; the backend is not built), to check the tests and the harness
+    /// before the backend works.
     Test(TestArgs),
 }
 
@@ -146,12 +161,14 @@ pub struct TestArgs {
     #[command(flatten)]
     pub dist: DistOption,
 
-    /// Run only this suite (default: both, no_core first).
+    /// Run only this suite (default: all, in the order no_core, std,
+    /// cargo).
     #[arg(long, value_enum, value_name = "SUITE")]
     pub suite: Option<SuiteName>,
 
-    /// Run only the tests whose name (file stem) contains FILTER, in every
-    /// suite run; it is an error if no test matches.
+    /// Run only the tests whose name (file stem; cargo_test, cargo_run)
+    /// contains FILTER, in every suite run; it is an error if no test
+    /// matches.
     #[arg(value_name = "FILTER")]
     pub filter: Option<String>,
 }
@@ -164,6 +181,15 @@ pub enum SuiteName {
     NoCore,
     /// tests/std: programs using the standard library, built with dist/.
     Std,
+    /// tests/cargo: a cargo workspace with crates.io dependencies, built
+    /// and tested by cargo with dist/.
+    Cargo,
+}
+
+impl SuiteName {
+    /// The suites `test` runs without `--suite`, in order.
+    pub const DEFAULT: &'static [SuiteName] =
+        &[SuiteName::NoCore, SuiteName::Std, SuiteName::Cargo];
 }
 
 /// The `--dist-dir` option.
@@ -247,5 +273,15 @@ mod tests {
             Command::Build(_) => panic!("parsed as build"),
         }
         assert!(Cli::try_parse_from(["toolchain-builder", "test", "--suite", "x"]).is_err());
+        let cli =
+            Cli::try_parse_from(["toolchain-builder", "test", "--suite", "cargo"]).expect("parses");
+        match cli.command {
+            Command::Test(args) => assert_eq!(args.suite, Some(SuiteName::Cargo)),
+            Command::Build(_) => panic!("parsed as build"),
+        }
+        assert_eq!(
+            SuiteName::DEFAULT,
+            [SuiteName::NoCore, SuiteName::Std, SuiteName::Cargo]
+        );
     }
 }

@@ -79,6 +79,16 @@ impl Layout {
         self.build.join("tests").join("std")
     }
 
+    /// `tests/cargo/`: the cargo workspace of the cargo suite.
+    pub fn cargo_tests_dir(&self) -> PathBuf {
+        self.repo.join("tests").join("cargo")
+    }
+
+    /// `build/tests/cargo/`: cargo's target dirs (one per side) and logs.
+    pub fn cargo_out_dir(&self) -> PathBuf {
+        self.build.join("tests").join("cargo")
+    }
+
     /// `sysroot/Cargo.toml.in`: the template of the sysroot workspace.
     pub fn sysroot_template(&self) -> PathBuf {
         self.repo.join("sysroot").join("Cargo.toml.in")

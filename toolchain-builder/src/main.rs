@@ -4,6 +4,7 @@
 //! wires the command line to the stages; see the modules for the work itself.
 
 mod base;
+mod cargo_suite;
 mod cli;
 mod codegen;
 mod config;
@@ -186,7 +187,8 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
     }
 }
 
-/// The `test` command: no_core, then std, then the overall counts.
+/// The `test` command: no_core, then std, then cargo, then the overall
+/// counts.
 fn test(
     session: &Session,
     targets: &Targets,
@@ -196,7 +198,10 @@ fn test(
     let target = session.target(targets, &args.target.target)?;
     let dist_dir = absolute(args.dist.dist_dir.as_deref())?;
     let developer = codegen::developer_override()?;
-    let wants = |suite| args.suite.is_none_or(|s| s == suite);
+    let wants = |suite| match args.suite {
+        Some(s) => s == suite,
+        None => SuiteName::DEFAULT.contains(&suite),
+    };
     let filter = args.filter.as_deref();
 
     let no_core_plan = if wants(SuiteName::NoCore) {
@@ -209,10 +214,16 @@ fn test(
     } else {
         Vec::new()
     };
+    let cargo_cases = if wants(SuiteName::Cargo) {
+        cargo_suite::discover(&session.layout)?
+    } else {
+        Vec::new()
+    };
     let mut all_names: Vec<String> = no_core_plan
         .iter()
         .flat_map(|plan| plan.cases.iter())
         .chain(&std_cases)
+        .chain(&cargo_cases)
         .map(|case| case.name.clone())
         .collect();
     let no_core_plan = no_core_plan.map(|plan| no_core::Plan {
@@ -220,9 +231,11 @@ fn test(
         ..plan
     });
     let std_cases = difftest::select(std_cases, filter);
+    let cargo_cases = difftest::select(cargo_cases, filter);
     let no_core_selected = no_core_plan.as_ref().is_some_and(|p| !p.cases.is_empty());
+    let needs_toolchain = !std_cases.is_empty() || !cargo_cases.is_empty();
     if let Some(filter) = filter {
-        if !no_core_selected && std_cases.is_empty() {
+        if !no_core_selected && !needs_toolchain {
             all_names.sort();
             return Err(UsageError(format!(
                 "no test matches `{filter}`; tests: {}",
@@ -235,9 +248,9 @@ fn test(
             .into());
         }
     }
-    if !std_cases.is_empty() && target.triple != targets::HOST {
+    if needs_toolchain && target.triple != targets::HOST {
         return Err(UsageError(format!(
-            "the std suite runs for the host ({}) only; use --suite no_core for {}",
+            "the std and cargo suites run for the host ({}) only; use --suite no_core for {}",
             targets::HOST,
             target.triple
         ))
@@ -257,27 +270,51 @@ fn test(
         };
         total.absorb(no_core::run(&suite, &plan));
     }
-    if !std_cases.is_empty() {
+    if needs_toolchain {
         println!();
-        let report = match session.toolchain(&base, &backend, target, dist_dir.as_deref()) {
-            Ok(dist) => std_suite::run(
-                &std_suite::Suite {
-                    layout: &session.layout,
-                    base_rustc: &base.rustc,
-                    toolchain_rustc: &dist.rustc,
-                    clif_backend: backend.clone(),
-                    target,
-                    shell: session.shell,
-                },
-                &std_cases,
-            ),
+        let toolchain = match session.toolchain(&base, &backend, target, dist_dir.as_deref()) {
+            Ok(dist) => Ok(dist),
             Err(err) if exit::exit_for(&err) == Exit::StageFailed => {
                 exit::report(&err);
-                std_suite::toolchain_unavailable(&std_cases, "see the error above")
+                Err("see the error above")
             }
             Err(err) => return Err(err),
         };
-        total.absorb(report);
+        if !std_cases.is_empty() {
+            total.absorb(match &toolchain {
+                Ok(dist) => std_suite::run(
+                    &std_suite::Suite {
+                        layout: &session.layout,
+                        base_rustc: &base.rustc,
+                        toolchain_rustc: &dist.rustc,
+                        clif_backend: backend.clone(),
+                        target,
+                        shell: session.shell,
+                    },
+                    &std_cases,
+                ),
+                Err(why) => difftest::toolchain_unavailable("std", &std_cases, why),
+            });
+        }
+        if !cargo_cases.is_empty() {
+            if !std_cases.is_empty() {
+                println!();
+            }
+            total.absorb(match &toolchain {
+                Ok(dist) => cargo_suite::run(
+                    &cargo_suite::Suite {
+                        layout: &session.layout,
+                        base: &base,
+                        toolchain: dist,
+                        clif_backend: backend.clone(),
+                        target,
+                        shell: session.shell,
+                    },
+                    &cargo_cases,
+                ),
+                Err(why) => difftest::toolchain_unavailable("cargo", &cargo_cases, why),
+            });
+        }
     }
     println!();
     println!("{}", total.counts());

@@ -1,11 +1,12 @@
 //! The differential test machinery shared by the test suites (`no_core`,
-//! `std`): finding the test programs of a directory and filtering them,
-//! running them on [`JOBS`] threads (each compiled and run by an LLVM side
-//! and a clif side, see [`case`]), and the report: one line per test as it
-//! finishes, then per suite and overall `N passed, N failed`.
+//! `std`, `cargo`): finding the test programs of a directory and filtering
+//! them, running them on [`JOBS`] threads (each compiled and run by an LLVM
+//! side and a clif side, see [`case`]), comparing two runs ([`compare`]),
+//! and the report: one line per test as it finishes, then per suite and
+//! overall `N passed, N failed`.
 
 pub mod case;
-mod compare;
+pub mod compare;
 mod headers;
 pub mod side;
 
@@ -80,6 +81,24 @@ pub fn run_cases(
             report.record(&name, verdict);
         }
     });
+}
+
+/// Reports every case of `suite` as failed because the toolchain could not
+/// be built (the error itself has been printed already).
+pub fn toolchain_unavailable(suite: &str, cases: &[Case], why: &str) -> Report {
+    println!(
+        "running {} {suite} tests: no toolchain ({why})",
+        cases.len()
+    );
+    let mut report = Report::default();
+    for case in cases {
+        report.record(
+            &case.name,
+            Verdict::fail(format!("not run: the toolchain did not build ({why})")),
+        );
+    }
+    report.print_summary(&format!("{suite}: "));
+    report
 }
 
 /// Prints results as they arrive and counts them.

@@ -17,6 +17,18 @@ const COMPILE_TIMEOUT: Duration = Duration::from_secs(300);
 /// Running one test binary may take this long.
 const RUN_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The environment of every compiler run by a test suite: `RUSTC_ICE=0` (no
+/// `rustc-ice-*.txt` files in the working directory) and, when `backend` is
+/// the backend dylib, `CLIF_VERIFIER=1` (the project's own tests always run
+/// Cranelift's IR verifier).
+pub fn compiler_env(backend: &CodegenBackend) -> Vec<(&'static str, OsString)> {
+    let mut env = vec![("RUSTC_ICE", OsString::from("0"))];
+    if matches!(backend, CodegenBackend::Dylib(_)) {
+        env.push(("CLIF_VERIFIER", OsString::from("1")));
+    }
+    env
+}
+
 /// Everything needed to compile and run tests with one backend.
 #[derive(Debug, Clone)]
 pub struct Side {
@@ -47,11 +59,7 @@ impl Side {
         target: &TargetSpec,
         shell: Shell,
     ) -> Self {
-        let mut env = vec![("RUSTC_ICE", OsString::from("0"))];
-        if matches!(backend, CodegenBackend::Dylib(_)) {
-            // The project's own tests always run Cranelift's IR verifier.
-            env.push(("CLIF_VERIFIER", OsString::from("1")));
-        }
+        let env = compiler_env(&backend);
         Self {
             name,
             backend,
@@ -138,8 +146,6 @@ impl Side {
     /// rustc with the flags every compile shares.
     fn rustc(&self) -> Command {
         let mut cmd = clean_command(&self.rustc);
-        // RUSTC_ICE=0 (in env): no rustc-ice-*.txt files in the working
-        // directory.
         cmd.env_remove("RUSTC_BOOTSTRAP")
             .args([
                 "--edition",

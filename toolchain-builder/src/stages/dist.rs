@@ -71,6 +71,8 @@ pub struct Outputs {
     pub dir: PathBuf,
     /// `bin/rustc` (the wrapper).
     pub rustc: PathBuf,
+    /// `bin/rustdoc` (the wrapper), if the base toolchain has a rustdoc.
+    pub rustdoc: Option<PathBuf>,
 }
 
 /// Assembles the toolchain unless `dist_dir` already holds this one.
@@ -98,6 +100,11 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
     let outputs = Outputs {
         dir: dir.clone(),
         rustc: dir.join("bin").join("rustc"),
+        rustdoc: inputs
+            .base
+            .rustdoc
+            .as_ref()
+            .map(|_| dir.join("bin").join("rustdoc")),
     };
     if existing_id(dir).as_deref() == Some(id.as_str()) {
         progress::note(format!("dist: up to date ({})", dir.display()));

@@ -4,7 +4,7 @@
 //! [`StageError`] naming the stage and the command that failed.
 
 pub mod backend;
-mod cargo;
+pub mod cargo;
 pub mod dist;
 pub mod sysroot;
 

@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use crate::codegen::CodegenBackend;
-use crate::difftest::case::{Blockers, Case, Verdict};
+use crate::difftest::case::{Blockers, Case};
 use crate::difftest::side::Side;
 use crate::difftest::{self, Report};
 use crate::layout::Layout;
@@ -65,21 +65,6 @@ pub fn run(suite: &Suite<'_>, cases: &[Case]) -> Report {
     );
     let mut report = Report::default();
     difftest::run_cases(cases, &llvm, &clif, &Blockers::default(), &mut report);
-    report.print_summary("std: ");
-    report
-}
-
-/// Reports every case as failed because the toolchain could not be built
-/// (the error itself has been printed already).
-pub fn toolchain_unavailable(cases: &[Case], why: &str) -> Report {
-    println!("running {} std tests: no toolchain ({why})", cases.len());
-    let mut report = Report::default();
-    for case in cases {
-        report.record(
-            &case.name,
-            Verdict::fail(format!("not run: the toolchain did not build ({why})")),
-        );
-    }
     report.print_summary("std: ");
     report
 }
