@@ -81,6 +81,11 @@ pub struct CodegenCx<'tcx> {
     pub vararg_trampolines: FxHashMap<FuncId, FuncId>,
     anon_counter: u32,
     cgu_name: String,
+    /// Assembly text of the unit (`global_asm!`, naked functions, `asm!`
+    /// wrappers), assembled into its own object file at the end.
+    pub asm_text: String,
+    /// LLVM intrinsics implemented by the unit's assembly, by name.
+    pub llvm_intrinsics: FxHashMap<String, FuncId>,
 }
 
 impl<'tcx> CodegenCx<'tcx> {
@@ -99,6 +104,8 @@ impl<'tcx> CodegenCx<'tcx> {
             vararg_trampolines: FxHashMap::default(),
             anon_counter: 0,
             cgu_name: cgu_name.to_string(),
+            asm_text: String::new(),
+            llvm_intrinsics: FxHashMap::default(),
         }
     }
 
@@ -117,11 +124,12 @@ impl<'tcx> CodegenCx<'tcx> {
 
     /// Declares a function with the given linkage; later lookups reuse it.
     pub fn declare_fn(&mut self, instance: Instance<'tcx>, linkage: Linkage) -> FuncId {
-        let sig = if is_naked(self.tcx, instance) {
-            // Its body is assembly; the signature is only the symbol's.
+        let fn_abi = self.fn_abi_of_instance(instance);
+        let sig = if fn_abi.conv == rustc_abi::CanonAbi::Custom {
+            // `extern "custom"` (naked functions only): Rust code never
+            // calls it, so the symbol's signature is irrelevant.
             Signature::new(self.isa().default_call_conv())
         } else {
-            let fn_abi = self.fn_abi_of_instance(instance);
             abi::signature(self, fn_abi)
         };
         let name = self.symbol_name(instance);
@@ -239,6 +247,20 @@ impl<'tcx> CodegenCx<'tcx> {
         self.allocs.insert(alloc_id, id);
         self.pending_allocs.push((alloc_id, id));
         id
+    }
+
+    /// A unit-unique symbol name that assemblers accept unquoted.
+    pub fn asm_symbol_name(&mut self, kind: &str) -> String {
+        self.anon_name(kind)
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' || c == '.' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect()
     }
 
     /// A unit-local symbol name (`__clif.<cgu>.<kind>.<n>`).

@@ -15,13 +15,16 @@ use rustc_session::config::OutputType;
 use crate::config::BackendConfig;
 use crate::cx::CodegenCx;
 use crate::unsupported::recover;
-use crate::{allocator, consts, entry, isa, lower};
+use crate::{allocator, asm, consts, entry, isa, lower};
 
 pub fn codegen_crate(tcx: TyCtxt<'_>, _crate_info: &CrateInfo) -> CompiledModules {
     let config = BackendConfig::from_env();
     let isa = isa::build_isa(tcx.sess, &config).unwrap_or_else(|msg| tcx.dcx().fatal(msg));
     let cgus = tcx.collect_and_partition_mono_items(()).codegen_units;
-    let modules = cgus.iter().map(|cgu| codegen_cgu(tcx, &isa, cgu)).collect();
+    let modules = cgus
+        .iter()
+        .flat_map(|cgu| codegen_cgu(tcx, &isa, cgu))
+        .collect();
     let allocator_module = allocator::codegen(tcx, &isa);
     tcx.sess.dcx().abort_if_errors();
     CompiledModules {
@@ -34,27 +37,52 @@ fn codegen_cgu<'tcx>(
     tcx: TyCtxt<'tcx>,
     isa: &std::sync::Arc<dyn cranelift_codegen::isa::TargetIsa>,
     cgu: &CodegenUnit<'tcx>,
-) -> CompiledModule {
+) -> Vec<CompiledModule> {
     let name = cgu.name().as_str().to_string();
     let mut cx = CodegenCx::new(tcx, new_module(tcx, isa, &name), &name);
 
     let items = cgu.items_in_deterministic_order(tcx);
+    let asm_referenced = asm::inline::sym_operand_targets(tcx, &items);
     let mut functions = Vec::new();
+    let mut naked = Vec::new();
     for (item, data) in &items {
         match *item {
+            MonoItem::Fn(instance) if crate::cx::is_naked(tcx, instance) => {
+                // Defined by the unit's assembly; the Cranelift object refers to it.
+                cx.declare_fn(instance, Linkage::Import);
+                naked.push((instance, global_in_assembly(*data)));
+            }
             MonoItem::Fn(instance) => {
-                functions.push((instance, cx.declare_fn(instance, linkage(data))))
+                let data = if asm_referenced.contains(item) {
+                    global_in_assembly(*data)
+                } else {
+                    *data
+                };
+                functions.push((instance, cx.declare_fn(instance, linkage(&data))))
             }
             MonoItem::Static(def_id) => {
-                cx.declare_static(def_id, linkage(data));
+                let data = if asm_referenced.contains(item) {
+                    global_in_assembly(*data)
+                } else {
+                    *data
+                };
+                cx.declare_static(def_id, linkage(&data));
             }
             MonoItem::GlobalAsm(item_id) => {
-                tcx.dcx().span_err(
-                    tcx.def_span(item_id.owner_id),
-                    "the clif backend does not support `global_asm!` yet",
-                );
+                let mut acx = asm::GlobalAsmCx {
+                    lcx: cx.lcx,
+                    text: &mut cx.asm_text,
+                };
+                rustc_codegen_ssa::base::codegen_global_asm(&mut acx, item_id);
             }
         }
+    }
+    for (instance, data) in naked {
+        let mut acx = asm::GlobalAsmCx {
+            lcx: cx.lcx,
+            text: &mut cx.asm_text,
+        };
+        rustc_codegen_ssa::mir::naked_asm::codegen_naked_asm(&mut acx, instance, data);
     }
     for (item, _) in &items {
         if let MonoItem::Static(def_id) = *item {
@@ -67,7 +95,31 @@ fn codegen_cgu<'tcx>(
     entry::maybe_create_entry_wrapper(&mut cx, cgu);
     consts::define_pending(&mut cx);
 
-    write_module(tcx, cx.module, name, ModuleKind::Regular)
+    let asm_text = std::mem::take(&mut cx.asm_text);
+    let mut modules = vec![write_module(
+        tcx,
+        cx.module,
+        name.clone(),
+        ModuleKind::Regular,
+    )];
+    if !asm_text.is_empty() {
+        modules.push(asm::assemble(tcx, &name, &asm_text));
+    }
+    modules
+}
+
+/// Items defined in the unit's assembly are referenced from its Cranelift
+/// object file and vice versa (`sym` operands), so a unit-local item that
+/// crosses between the two becomes a hidden global.
+fn global_in_assembly(data: MonoItemData) -> MonoItemData {
+    match data.linkage {
+        RLinkage::Internal => MonoItemData {
+            linkage: RLinkage::External,
+            visibility: Visibility::Hidden,
+            ..data
+        },
+        _ => data,
+    }
 }
 
 /// An empty object module for one codegen unit (or the allocator shim).

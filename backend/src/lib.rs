@@ -13,6 +13,7 @@
 //!  │   └─ intrinsics      rustc intrinsics
 //!  ├─ abi       rustc `FnAbi` -> Cranelift signatures, argument and return passing
 //!  ├─ allocator the `__rust_alloc` & co. shim forwarding to the global allocator
+//!  ├─ asm       `global_asm!`, naked functions and `asm!` wrappers, assembled by the C driver
 //!  ├─ consts    constants, statics and vtables as data objects with relocations
 //!  └─ entry     the C `main` that calls the `start` lang item
 //! ```
@@ -39,6 +40,7 @@ extern crate rustc_target;
 
 mod abi;
 mod allocator;
+mod asm;
 mod config;
 mod consts;
 mod cx;

@@ -282,7 +282,13 @@ pub fn codegen_call<'tcx>(
                 InstanceKind::Item(def_id) if tcx.is_foreign_item(def_id) => {
                     let name = tcx.symbol_name(instance).name;
                     if name.starts_with("llvm.") {
-                        return super::intrinsics::codegen_llvm_intrinsic(fx, name, target);
+                        return super::intrinsics::codegen_llvm_intrinsic(
+                            fx,
+                            name,
+                            args,
+                            destination,
+                            target,
+                        );
                     }
                     Some(instance)
                 }

@@ -12,7 +12,6 @@ mod cast;
 mod discr;
 mod dst;
 mod intrinsics;
-mod naked;
 mod num;
 pub mod place;
 mod rvalue;
@@ -60,9 +59,6 @@ pub struct FunctionCx<'m, 'f, 'tcx> {
 /// Lowers `instance`'s MIR and defines it as function `func_id` in the module.
 pub fn codegen_fn<'tcx>(cx: &mut CodegenCx<'tcx>, instance: Instance<'tcx>, func_id: FuncId) {
     let tcx = cx.tcx;
-    if crate::cx::is_naked(tcx, instance) {
-        return naked::define_trapping(cx, instance, func_id);
-    }
     let mir = tcx.instance_mir(instance.def);
     let fn_abi = cx.fn_abi_of_instance(instance);
     let sig = crate::abi::signature(cx, fn_abi);

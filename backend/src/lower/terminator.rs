@@ -86,8 +86,16 @@ pub fn codegen_terminator<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, term: &mir::T
             let block = fx.block(*real_target);
             fx.bcx.ins().jump(block, &[]);
         }
-        TerminatorKind::InlineAsm { .. } => {
-            fx.trap_unsupported_at_runtime("inline assembly (`asm!`)");
+        TerminatorKind::InlineAsm {
+            template,
+            operands,
+            options,
+            targets,
+            ..
+        } => {
+            if !crate::asm::inline::codegen_inline_asm(fx, template, operands, *options, targets) {
+                fx.trap_unsupported_at_runtime("this inline assembly (`asm!`)");
+            }
         }
         TerminatorKind::TailCall { .. } => fx.unsupported("explicit tail calls (`become`)"),
         TerminatorKind::Yield { .. } | TerminatorKind::CoroutineDrop => {

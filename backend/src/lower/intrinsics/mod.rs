@@ -290,9 +290,11 @@ pub fn codegen_intrinsic_call<'tcx>(
 /// A call to an LLVM intrinsic declared by `core::arch` (`link_name =
 /// "llvm.x86.…"`). The few with an obvious meaning are lowered; the others
 /// warn at compile time and abort with a message if reached.
-pub fn codegen_llvm_intrinsic(
-    fx: &mut FunctionCx<'_, '_, '_>,
+pub fn codegen_llvm_intrinsic<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
     name: &str,
+    args: &[Spanned<mir::Operand<'tcx>>],
+    destination: mir::Place<'tcx>,
     target: Option<BasicBlock>,
 ) {
     match name {
@@ -300,7 +302,26 @@ pub fn codegen_llvm_intrinsic(
         "llvm.x86.sse2.pause" | "llvm.aarch64.isb" | "llvm.aarch64.hint" => {
             jump_or_trap(fx, target)
         }
-        _ => fx.trap_unsupported_at_runtime(&format!("the LLVM intrinsic `{name}`")),
+        "llvm.x86.sse2.mfence" => {
+            fx.bcx.ins().fence();
+            jump_or_trap(fx, target)
+        }
+        _ => {
+            let Some(func) = crate::asm::intrinsics::declare(fx.cx, name) else {
+                return fx.trap_unsupported_at_runtime(&format!("the LLVM intrinsic `{name}`"));
+            };
+            let values: Vec<Value> = args
+                .iter()
+                .map(|a| fx.codegen_operand(&a.node).load_scalar(fx))
+                .collect();
+            let f = fx.func_ref(func);
+            let call = fx.bcx.ins().call(f, &values);
+            if let Some(&result) = fx.bcx.inst_results(call).first() {
+                let dest = fx.codegen_place(destination);
+                dest.write_cvalue(fx, CValue::by_val(result, dest.layout));
+            }
+            jump_or_trap(fx, target)
+        }
     }
 }
 
