@@ -100,7 +100,12 @@ pub fn codegen_inline_asm<'tcx>(
     fx.cx.asm_text.push_str(&wrapper(&name, &regs, &body));
 
     // The operand block: inputs in, call, outputs out.
-    let n_slots = regs.iter().flatten().count().max(1) as u64;
+    let n_slots = regs
+        .iter()
+        .flatten()
+        .filter(|r| r.input || r.output)
+        .count()
+        .max(1) as u64;
     let block = fx.stack_slot(Size::from_bytes(n_slots * SLOT), 16);
     for (op, reg) in operands.iter().zip(&regs) {
         let (Some(reg), Some(value)) = (reg, input_operand(op)) else {
@@ -162,8 +167,16 @@ fn allocate(operands: &[InlineAsmOperand<'_>]) -> Option<Vec<Option<RegOperand>>
     // A pure clobber (`out("rax") _`, `clobber_abi`) needs nothing moved:
     // the wrapper's call already clobbers the caller-saved registers and
     // the wrapper saves the callee-saved ones, whatever the register kind.
-    let is_clobber =
-        |op: &InlineAsmOperand<'_>| matches!(op, InlineAsmOperand::Out { place: None, .. });
+    let is_clobber = |op: &InlineAsmOperand<'_>| {
+        matches!(
+            op,
+            InlineAsmOperand::Out {
+                place: None,
+                reg: InlineAsmRegOrRegClass::Reg(_),
+                ..
+            }
+        )
+    };
     // Explicit registers (including clobbers) are taken first.
     let mut taken: Vec<Reg> = Vec::new();
     for op in operands {
@@ -217,7 +230,10 @@ fn allocate(operands: &[InlineAsmOperand<'_>]) -> Option<Vec<Option<RegOperand>>
             input,
             output,
         }));
-        slot += SLOT;
+        // A scratch register (`out(reg) _`) needs no slot in the block.
+        if input || output {
+            slot += SLOT;
+        }
     }
     Some(result)
 }

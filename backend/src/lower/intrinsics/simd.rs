@@ -182,6 +182,106 @@ pub fn codegen<'tcx>(
             }
             r.value(out)
         }
+        sym::simd_round
+        | sym::simd_fsin
+        | sym::simd_fcos
+        | sym::simd_fexp
+        | sym::simd_fexp2
+        | sym::simd_flog
+        | sym::simd_flog2
+        | sym::simd_flog10 => {
+            // Per lane through the scalar float intrinsic (libm).
+            let a = arg(fx, 0);
+            let a = Lanes::of(fx, a);
+            let r = Lanes::fresh(fx, out);
+            let base = match name {
+                sym::simd_round => "round",
+                sym::simd_fsin => "sin",
+                sym::simd_fcos => "cos",
+                sym::simd_fexp => "exp",
+                sym::simd_fexp2 => "exp2",
+                sym::simd_flog => "log",
+                sym::simd_flog2 => "log2",
+                _ => "log10",
+            };
+            let scalar = Symbol::intern(&format!("{base}f{}", a.elem.size.bits()));
+            for i in 0..a.count {
+                let x = a.get(fx, i);
+                let Some(v) = super::float::codegen(fx, scalar, &[x]) else {
+                    fx.unsupported(format_args!("`{name}` on `{}`", a.elem.ty));
+                };
+                r.set(fx, i, v);
+            }
+            r.value(out)
+        }
+        sym::simd_funnel_shl | sym::simd_funnel_shr => {
+            let (a, b, shift) = (arg(fx, 0), arg(fx, 1), arg(fx, 2));
+            let (a, b, shift) = (Lanes::of(fx, a), Lanes::of(fx, b), Lanes::of(fx, shift));
+            let r = Lanes::fresh(fx, out);
+            let bits = a.elem.size.bits() as i64;
+            for i in 0..a.count {
+                let (x, y, n) = (a.get(fx, i), b.get(fx, i), shift.get(fx, i));
+                let ty = a.ty(fx);
+                let width = fx.bcx.ins().iconst(ty, bits);
+                let rest = fx.bcx.ins().isub(width, n);
+                let (hi, lo, keep) = if name == sym::simd_funnel_shl {
+                    // (x << n) | (y >> (bits - n)); n == 0 gives x.
+                    let hi = fx.bcx.ins().ishl(x, n);
+                    let lo = fx.bcx.ins().ushr(y, rest);
+                    (hi, lo, x)
+                } else {
+                    // (y >> n) | (x << (bits - n)); n == 0 gives y.
+                    let lo = fx.bcx.ins().ushr(y, n);
+                    let hi = fx.bcx.ins().ishl(x, rest);
+                    (hi, lo, y)
+                };
+                let joined = fx.bcx.ins().bor(hi, lo);
+                let zero = fx.bcx.ins().icmp_imm_s(IntCC::Equal, n, 0);
+                let v = fx.bcx.ins().select(zero, keep, joined);
+                r.set(fx, i, v);
+            }
+            r.value(out)
+        }
+        sym::simd_masked_load | sym::simd_masked_store => {
+            // masked_load(mask, ptr, fallback) / masked_store(mask, ptr, values):
+            // lane i of memory is ptr + i elements.
+            let (mask, ptr, values) = (arg(fx, 0), arg(fx, 1), arg(fx, 2));
+            let (mask, values) = (Lanes::of(fx, mask), Lanes::of(fx, values));
+            let base = Pointer::new(ptr.load_scalar(fx));
+            let load = name == sym::simd_masked_load;
+            let r = if load {
+                let r = Lanes::fresh(fx, out);
+                fx.memcpy(r.ptr, values.ptr, out.size.bytes(), out.align.abi.bytes());
+                Some(r)
+            } else {
+                None
+            };
+            let stride = values.elem.size.bytes();
+            for i in 0..values.count {
+                let enabled = mask.get(fx, i);
+                let (on, next) = (fx.bcx.create_block(), fx.bcx.create_block());
+                fx.bcx.ins().brif(enabled, on, &[], next, &[]);
+                fx.bcx.switch_to_block(on);
+                let p = base.offset(fx, (i * stride) as i64);
+                match r {
+                    Some(r) => {
+                        let ty = r.ty(fx);
+                        let v = p.load(fx, ty);
+                        r.set(fx, i, v);
+                    }
+                    None => {
+                        let v = values.get(fx, i);
+                        p.store(fx, v);
+                    }
+                }
+                fx.bcx.ins().jump(next, &[]);
+                fx.bcx.switch_to_block(next);
+            }
+            match r {
+                Some(r) => r.value(out),
+                None => return Some(None),
+            }
+        }
         sym::simd_minimum_number_nsz | sym::simd_maximum_number_nsz => {
             let (a, b) = (arg(fx, 0), arg(fx, 1));
             let (a, b) = (Lanes::of(fx, a), Lanes::of(fx, b));
