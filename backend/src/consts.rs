@@ -76,7 +76,7 @@ fn scalar_to_value(
             match ty {
                 types::F32 => fx.bcx.ins().f32const(f32::from_bits(bits as u32)),
                 types::F64 => fx.bcx.ins().f64const(f64::from_bits(bits as u64)),
-                types::F16 | types::F128 => fx.unsupported("f16 and f128 constants"),
+                types::F16 | types::F128 => crate::lower::wide_float::constant(fx, ty, bits),
                 _ => fx.iconst(ty, bits as i128),
             }
         }

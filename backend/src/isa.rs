@@ -82,3 +82,28 @@ pub fn target_features(sess: &Session) -> Vec<Symbol> {
     features.dedup();
     features
 }
+
+/// Which of `f16`/`f128` (and their math) the library may rely on.
+pub struct ReliableFloats {
+    pub f16: bool,
+    pub f128: bool,
+    pub f128_math: bool,
+}
+
+/// f16/f128 arithmetic is lowered to compiler-builtins calls and their math
+/// to libm calls (`lower::wide_float`), so they work wherever those symbols
+/// exist and the C ABI for the types is settled. MinGW's is not (GCC bug
+/// 115054, as for the LLVM backend); the `*f128` math functions are
+/// glibc's, on 64-bit Linux.
+pub fn reliable_floats(sess: &Session) -> ReliableFloats {
+    let arch = sess.target.arch.desc();
+    let os = sess.target.options.os.desc();
+    let env = sess.target.options.env.desc();
+    let mingw = arch == "x86_64" && os == "windows" && env == "gnu";
+    let f128 = !mingw;
+    ReliableFloats {
+        f16: !mingw,
+        f128,
+        f128_math: f128 && os == "linux" && env == "gnu" && sess.target.pointer_width == 64,
+    }
+}

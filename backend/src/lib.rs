@@ -77,15 +77,14 @@ impl CodegenBackend for ClifBackend {
 
     fn target_config(&self, sess: &Session) -> TargetConfig {
         let features = isa::target_features(sess);
+        let floats = isa::reliable_floats(sess);
         TargetConfig {
             target_features: features.clone(),
             unstable_target_features: features,
-            // Cranelift's f16/f128 support is incomplete: tell rustc (and
-            // through cfg, the library) not to rely on them.
-            has_reliable_f16: false,
-            has_reliable_f16_math: false,
-            has_reliable_f128: false,
-            has_reliable_f128_math: false,
+            has_reliable_f16: floats.f16,
+            has_reliable_f16_math: floats.f16,
+            has_reliable_f128: floats.f128,
+            has_reliable_f128_math: floats.f128_math,
         }
     }
 

@@ -37,6 +37,10 @@ pub fn codegen_cast<'tcx>(
             let to = fx.clif_type(out).expect("float cast target");
             let signed = value.layout.ty.is_signed();
             let from = fx.bcx.func.dfg.value_type(v);
+            if super::wide_float::is_soft(to) {
+                let v = super::wide_float::from_int(fx, v, signed, to);
+                return dest.write_cvalue(fx, CValue::by_val(v, out));
+            }
             if from == types::I128 {
                 // compiler-builtins: __float{,un}ti{s,d}f.
                 let name = match (signed, to == types::F32) {
@@ -64,6 +68,10 @@ pub fn codegen_cast<'tcx>(
             let v = value.load_scalar(fx);
             let to = fx.clif_type(out).expect("float cast target");
             let from = fx.bcx.func.dfg.value_type(v);
+            if super::wide_float::is_soft(from) || super::wide_float::is_soft(to) {
+                let v = super::wide_float::convert(fx, v, to);
+                return dest.write_cvalue(fx, CValue::by_val(v, out));
+            }
             let v = match from.bits().cmp(&to.bits()) {
                 std::cmp::Ordering::Less => fx.bcx.ins().fpromote(to, v),
                 std::cmp::Ordering::Greater => fx.bcx.ins().fdemote(to, v),
@@ -128,6 +136,9 @@ pub(super) fn float_to_int(
     to: Type,
     signed: bool,
 ) -> Value {
+    if super::wide_float::is_soft(fx.bcx.func.dfg.value_type(v)) {
+        return super::wide_float::to_int(fx, v, to, signed);
+    }
     if to == types::I128 {
         return float_to_i128(fx, v, signed);
     }

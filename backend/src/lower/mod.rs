@@ -18,6 +18,7 @@ mod rvalue;
 mod terminator;
 mod trap;
 pub mod value;
+pub mod wide_float;
 
 use cranelift_codegen::ir::{
     self, Block, FuncRef, GlobalValue, InstBuilder, MemFlagsData, Type, UserFuncName, Value, types,

@@ -268,9 +268,17 @@ fn float_binop<'tcx>(
 ) -> CValue<'tcx> {
     let (a, b) = (lhs.load_scalar(fx), rhs.load_scalar(fx));
     let ty = fx.bcx.func.dfg.value_type(a);
-    if ty != types::F32 && ty != types::F64 {
-        fx.unsupported(format_args!("arithmetic on `{}`", lhs.layout.ty));
-    }
+    let v = if super::wide_float::is_soft(ty) {
+        super::wide_float::binop(fx, op, a, b)
+    } else {
+        float_op_f32_f64(fx, op, a, b)
+    };
+    CValue::by_val(v, out)
+}
+
+/// A binary operator on two f32 or f64 values; comparisons give an `i8`.
+pub fn float_op_f32_f64(fx: &mut FunctionCx<'_, '_, '_>, op: BinOp, a: Value, b: Value) -> Value {
+    let ty = fx.bcx.func.dfg.value_type(a);
     let cc = match op {
         BinOp::Eq => Some(FloatCC::Equal),
         BinOp::Ne => Some(FloatCC::NotEqual),
@@ -281,10 +289,9 @@ fn float_binop<'tcx>(
         _ => None,
     };
     if let Some(cc) = cc {
-        let v = fx.bcx.ins().fcmp(cc, a, b);
-        return CValue::by_val(v, out);
+        return fx.bcx.ins().fcmp(cc, a, b);
     }
-    let v = match op {
+    match op {
         BinOp::Add => fx.bcx.ins().fadd(a, b),
         BinOp::Sub => fx.bcx.ins().fsub(a, b),
         BinOp::Mul => fx.bcx.ins().fmul(a, b),
@@ -294,8 +301,7 @@ fn float_binop<'tcx>(
             fx.call_libm(name, ty, &[a, b])
         }
         _ => fx.unsupported(format_args!("float operator {op:?}")),
-    };
-    CValue::by_val(v, out)
+    }
 }
 
 fn ptr_binop<'tcx>(
@@ -381,7 +387,10 @@ pub fn codegen_unop<'tcx>(
         }
         UnOp::Neg => {
             let v = operand.load_scalar(fx);
-            let v = if operand.layout.ty.is_floating_point() {
+            let is_soft = super::wide_float::is_soft(fx.bcx.func.dfg.value_type(v));
+            let v = if is_soft {
+                super::wide_float::neg(fx, v)
+            } else if operand.layout.ty.is_floating_point() {
                 fx.bcx.ins().fneg(v)
             } else {
                 fx.bcx.ins().ineg(v)

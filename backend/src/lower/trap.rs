@@ -1,7 +1,7 @@
 //! Run-time refusal: code the backend cannot compile yet but that must not
-//! stop the build (inline assembly, naked functions, vendor intrinsics such
-//! as `llvm.x86.*`) becomes a call that prints a message naming the
-//! construct to stderr and aborts. The compile also warns at the
+//! stop the build (LLVM vendor intrinsics such as `llvm.x86.*`, inline
+//! assembly on architectures without an `asm!` lowering) becomes a call
+//! that prints a message naming the construct to stderr and aborts. The compile also warns at the
 //! construct's span, so nothing fails silently.
 
 use cranelift_codegen::ir::{AbiParam, InstBuilder, Signature, TrapCode, types};

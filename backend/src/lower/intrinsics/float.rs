@@ -70,12 +70,17 @@ pub fn handles(name: Symbol) -> bool {
 
 /// Lowers a float math intrinsic; `None` if `name` is not one.
 pub fn codegen(fx: &mut FunctionCx<'_, '_, '_>, name: Symbol, args: &[Value]) -> Option<Value> {
+    let soft = super::super::wide_float::is_soft(fx.bcx.func.dfg.value_type(args[0]));
     if name == sym::fabs {
-        return Some(fx.bcx.ins().fabs(args[0]));
+        return Some(if soft {
+            super::super::wide_float::abs(fx, args[0])
+        } else {
+            fx.bcx.ins().fabs(args[0])
+        });
     }
     let (op, bits) = classify(name)?;
-    if bits != 32 && bits != 64 {
-        fx.unsupported(format_args!("the intrinsic `{name}` (f16/f128 math)"));
+    if soft {
+        return Some(soft_math(fx, name, op, args));
     }
     let ty = if bits == 32 { types::F32 } else { types::F64 };
     Some(match op {
@@ -107,4 +112,38 @@ pub fn codegen(fx: &mut FunctionCx<'_, '_, '_>, name: Symbol, args: &[Value]) ->
             fx.bcx.ins().select(a_nan, b, r)
         }
     })
+}
+
+/// A math intrinsic on f16/f128, through `wide_float` (glibc's `*f128`
+/// functions, f32 math for f16).
+fn soft_math(fx: &mut FunctionCx<'_, '_, '_>, name: Symbol, op: Op, args: &[Value]) -> Value {
+    use super::super::wide_float;
+    let base = match op {
+        Op::Libm(base) => base,
+        Op::Fma => "fma",
+        Op::MinMaxNumber { max: false } => "fmin",
+        Op::MinMaxNumber { max: true } => "fmax",
+        Op::Powi => {
+            let ty = fx.bcx.func.dfg.value_type(args[0]);
+            if ty == types::F128 {
+                return fx.call_libm("__powitf2", ty, args);
+            }
+            // f16: powi in f32, rounded back.
+            let wide = fx.call_libm("__extendhfsf2", types::F32, &[args[0]]);
+            let r = fx.call_libm("__powisf2", types::F32, &[wide, args[1]]);
+            return fx.call_libm("__truncsfhf2", types::F16, &[r]);
+        }
+        Op::Unary(_) | Op::Binary(_) => match name.as_str().trim_end_matches(char::is_numeric) {
+            s if s.starts_with("copysign") => return wide_float::copysign(fx, args[0], args[1]),
+            s if s.starts_with("sqrt") => "sqrt",
+            s if s.starts_with("floor") => "floor",
+            s if s.starts_with("ceil") => "ceil",
+            s if s.starts_with("trunc") => "trunc",
+            s if s.starts_with("round_ties_even") => "roundeven",
+            s if s.starts_with("minimum") => "fminimum",
+            s if s.starts_with("maximum") => "fmaximum",
+            _ => fx.unsupported(format_args!("the intrinsic `{name}`")),
+        },
+    };
+    wide_float::math(fx, base, args)
 }
