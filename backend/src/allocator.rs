@@ -16,7 +16,8 @@ use rustc_codegen_ssa::{CompiledModule, ModuleKind};
 use rustc_middle::ty::TyCtxt;
 use rustc_symbol_mangling::mangle_internal_symbol;
 
-use crate::driver::{new_module, write_module};
+use crate::compile::write_object;
+use crate::driver::{new_module, object_path};
 
 /// Writes the allocator shim object if this crate needs one.
 pub fn codegen(
@@ -39,7 +40,11 @@ pub fn codegen(
     let marker = mangle_internal_symbol(tcx, NO_ALLOC_SHIM_IS_UNSTABLE);
     let sig = Signature::new(module.isa().default_call_conv());
     define_forwarder(tcx, &mut module, &mut ctx, &marker, None, sig);
-    Some(write_module(tcx, module, name, ModuleKind::Allocator))
+    let path = object_path(tcx, &name);
+    match write_object(module, path, name, ModuleKind::Allocator) {
+        Ok(compiled) => Some(compiled),
+        Err(message) => tcx.dcx().fatal(message),
+    }
 }
 
 /// The C signature of an allocator method (a `Layout` is size and align).

@@ -86,6 +86,8 @@ pub struct CodegenCx<'tcx> {
     pub asm_text: String,
     /// LLVM intrinsics implemented by the unit's assembly, by name.
     pub llvm_intrinsics: FxHashMap<String, FuncId>,
+    /// Functions lowered to Cranelift IR, compiled later by `compile`.
+    pub lowered: Vec<crate::compile::LoweredFn>,
 }
 
 impl<'tcx> CodegenCx<'tcx> {
@@ -106,7 +108,13 @@ impl<'tcx> CodegenCx<'tcx> {
             cgu_name: cgu_name.to_string(),
             asm_text: String::new(),
             llvm_intrinsics: FxHashMap::default(),
+            lowered: Vec::new(),
         }
+    }
+
+    /// The module, the lowered functions and the assembly text of the unit.
+    pub fn into_parts(self) -> (ObjectModule, Vec<crate::compile::LoweredFn>, String) {
+        (self.module, self.lowered, self.asm_text)
     }
 
     pub fn isa(&self) -> &dyn TargetIsa {

@@ -1,17 +1,17 @@
 //! The codegen driver: asks rustc for the codegen units, lowers each into its
-//! own Cranelift `ObjectModule`, and writes one object file per unit where
-//! rustc's linker step expects it.
-
-use std::io::{BufWriter, Write};
+//! own Cranelift `ObjectModule` on this thread, and hands the lowered units
+//! to [`crate::compile`], which compiles them and writes one object file per
+//! unit (plus one for its assembly) where rustc's linker step expects it.
 
 use cranelift_module::Linkage;
 use cranelift_object::{ObjectBuilder, ObjectModule};
-use rustc_codegen_ssa::{CompiledModule, CompiledModules, CrateInfo, ModuleKind};
+use rustc_codegen_ssa::{CompiledModules, CrateInfo};
 use rustc_hir::attrs::Linkage as RLinkage;
 use rustc_middle::mono::{CodegenUnit, MonoItem, MonoItemData, Visibility};
 use rustc_middle::ty::TyCtxt;
 use rustc_session::config::OutputType;
 
+use crate::compile::{LoweredUnit, Pool};
 use crate::config::BackendConfig;
 use crate::cx::CodegenCx;
 use crate::unsupported::recover;
@@ -21,10 +21,22 @@ pub fn codegen_crate(tcx: TyCtxt<'_>, _crate_info: &CrateInfo) -> CompiledModule
     let config = BackendConfig::from_env();
     let isa = isa::build_isa(tcx.sess, &config).unwrap_or_else(|msg| tcx.dcx().fatal(msg));
     let cgus = tcx.collect_and_partition_mono_items(()).codegen_units;
-    let modules = cgus
-        .iter()
-        .flat_map(|cgu| codegen_cgu(tcx, &isa, cgu))
-        .collect();
+    // Lowering needs the TyCtxt and stays on this thread; compiling the
+    // lowered units overlaps with it on jobserver-limited workers.
+    let mut pool = Pool::new();
+    for cgu in cgus {
+        pool.submit(lower_cgu(tcx, &isa, cgu));
+    }
+    let mut modules = Vec::new();
+    for result in pool.finish() {
+        match result {
+            Ok(compiled) => modules.extend(compiled),
+            Err(message) => {
+                tcx.dcx().err(message);
+            }
+        }
+    }
+    modules.sort_by(|a, b| a.name.cmp(&b.name));
     let allocator_module = allocator::codegen(tcx, &isa);
     tcx.sess.dcx().abort_if_errors();
     CompiledModules {
@@ -33,11 +45,13 @@ pub fn codegen_crate(tcx: TyCtxt<'_>, _crate_info: &CrateInfo) -> CompiledModule
     }
 }
 
-fn codegen_cgu<'tcx>(
+/// Lowers every item of `cgu` to Cranelift IR (statics and constant data
+/// are already defined in the returned unit's module).
+fn lower_cgu<'tcx>(
     tcx: TyCtxt<'tcx>,
     isa: &std::sync::Arc<dyn cranelift_codegen::isa::TargetIsa>,
     cgu: &CodegenUnit<'tcx>,
-) -> Vec<CompiledModule> {
+) -> LoweredUnit {
     let name = cgu.name().as_str().to_string();
     let mut cx = CodegenCx::new(tcx, new_module(tcx, isa, &name), &name);
 
@@ -95,17 +109,15 @@ fn codegen_cgu<'tcx>(
     entry::maybe_create_entry_wrapper(&mut cx, cgu);
     consts::define_pending(&mut cx);
 
-    let asm_text = std::mem::take(&mut cx.asm_text);
-    let mut modules = vec![write_module(
-        tcx,
-        cx.module,
-        name.clone(),
-        ModuleKind::Regular,
-    )];
-    if !asm_text.is_empty() {
-        modules.push(asm::assemble(tcx, &name, &asm_text));
+    let (module, functions, asm_text) = cx.into_parts();
+    let asm = (!asm_text.is_empty()).then(|| asm::AsmJob::new(tcx, &name, asm_text));
+    LoweredUnit {
+        object: object_path(tcx, &name),
+        name,
+        module,
+        functions,
+        asm,
     }
-    modules
 }
 
 /// Items defined in the unit's assembly are referenced from its Cranelift
@@ -141,44 +153,13 @@ pub fn new_module(
     ObjectModule::new(builder)
 }
 
-/// Finishes `module` and writes it where rustc's linker step expects the
-/// object file of the unit `name`.
-pub fn write_module(
-    tcx: TyCtxt<'_>,
-    module: ObjectModule,
-    name: String,
-    kind: ModuleKind,
-) -> CompiledModule {
-    let product = module.finish();
-    let path = tcx.output_filenames(()).temp_path_for_cgu(
+/// Where rustc's linker step expects the object file of unit `name`.
+pub fn object_path(tcx: TyCtxt<'_>, name: &str) -> std::path::PathBuf {
+    tcx.output_filenames(()).temp_path_for_cgu(
         OutputType::Object,
-        &name,
-        tcx.sess.invocation_temp.as_deref(),
-    );
-    let write = || -> std::io::Result<()> {
-        let mut file = BufWriter::new(std::fs::File::create(&path)?);
-        product
-            .object
-            .write_stream(&mut file)
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-        file.flush()
-    };
-    if let Err(e) = write() {
-        tcx.dcx().fatal(format!(
-            "clif backend: cannot write object file {}: {e}",
-            path.display()
-        ));
-    }
-    CompiledModule {
         name,
-        kind,
-        object: Some(path),
-        dwarf_object: None,
-        bytecode: None,
-        assembly: None,
-        llvm_ir: None,
-        links_from_incr_cache: Vec::new(),
-    }
+        tcx.sess.invocation_temp.as_deref(),
+    )
 }
 
 fn linkage(data: &MonoItemData) -> Linkage {

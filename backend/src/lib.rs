@@ -4,7 +4,8 @@
 //! [`__rustc_codegen_backend`]. The pipeline, one stage per module:
 //!
 //! ```text
-//! driver      partition into codegen units, one ObjectModule per unit, write .o files
+//! driver      partition into codegen units, lower each into its own ObjectModule
+//! compile     compile lowered units on jobserver-limited threads, write .o files
 //!  ├─ cx        per-unit state: symbols, declared functions and data, layout queries
 //!  ├─ lower     one MIR body -> one Cranelift function (statements, rvalues, terminators)
 //!  │   ├─ value / place   how MIR values and places live in Cranelift (SSA vars or memory)
@@ -41,6 +42,7 @@ extern crate rustc_target;
 mod abi;
 mod allocator;
 mod asm;
+mod compile;
 mod config;
 mod consts;
 mod cx;

@@ -11,7 +11,7 @@
 pub mod inline;
 pub mod intrinsics;
 
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::Command;
 
 use rustc_abi::{HasDataLayout, TargetDataLayout};
@@ -126,70 +126,83 @@ pub fn uses_intel_syntax(tcx: TyCtxt<'_>, options: InlineAsmOptions) -> bool {
     x86 && !options.contains(InlineAsmOptions::ATT_SYNTAX)
 }
 
-/// Assembles the collected text of unit `unit` into an object file that
-/// rustc links with the unit's other objects.
-pub fn assemble(tcx: TyCtxt<'_>, unit: &str, text: &str) -> CompiledModule {
-    let name = format!("{unit}.asm");
-    let object = tcx.output_filenames(()).temp_path_for_cgu(
-        OutputType::Object,
-        &name,
-        tcx.sess.invocation_temp.as_deref(),
-    );
-    let source = object.with_extension("s");
-    if let Err(e) = std::fs::write(&source, without_line_comments(text)) {
-        tcx.dcx().fatal(format!(
-            "clif backend: cannot write {}: {e}",
-            source.display()
-        ));
-    }
-    run_assembler(tcx, &source, &object);
-    CompiledModule {
-        name,
-        kind: ModuleKind::Regular,
-        object: Some(object),
-        dwarf_object: None,
-        bytecode: None,
-        assembly: None,
-        llvm_ir: None,
-        links_from_incr_cache: Vec::new(),
-    }
+/// Assembling one unit's text: prepared on the main thread (paths and the
+/// assembler come from the session), run on a worker.
+pub struct AsmJob {
+    name: String,
+    text: String,
+    source: PathBuf,
+    object: PathBuf,
+    driver: PathBuf,
 }
 
-/// `<cc> -c -x assembler SOURCE -o OBJECT`, where `<cc>` is the linker
-/// given with `-Clinker` (a C compiler driver for the target) or `cc`.
-fn run_assembler(tcx: TyCtxt<'_>, source: &Path, object: &Path) {
-    let driver = tcx
-        .sess
-        .opts
-        .cg
-        .linker
-        .clone()
-        .unwrap_or_else(|| "cc".into());
-    let mut cmd = Command::new(&driver);
-    cmd.args(["-c", "-x", "assembler"])
-        .arg(source)
-        .arg("-o")
-        .arg(object);
-    let describe = || {
-        format!(
+impl AsmJob {
+    /// The job assembling `text`, the assembly of unit `unit`.
+    pub fn new(tcx: TyCtxt<'_>, unit: &str, text: String) -> Self {
+        let name = format!("{unit}.asm");
+        let object = tcx.output_filenames(()).temp_path_for_cgu(
+            OutputType::Object,
+            &name,
+            tcx.sess.invocation_temp.as_deref(),
+        );
+        // The linker given with `-Clinker` is a C compiler driver for the
+        // target, which can assemble; `cc` otherwise.
+        let driver = tcx
+            .sess
+            .opts
+            .cg
+            .linker
+            .clone()
+            .unwrap_or_else(|| "cc".into());
+        AsmJob {
+            name,
+            text,
+            source: object.with_extension("s"),
+            object,
+            driver,
+        }
+    }
+
+    /// `<driver> -c -x assembler SOURCE -o OBJECT`.
+    pub fn run(self) -> Result<CompiledModule, String> {
+        std::fs::write(&self.source, without_line_comments(&self.text))
+            .map_err(|e| format!("clif backend: cannot write {}: {e}", self.source.display()))?;
+        let mut cmd = Command::new(&self.driver);
+        cmd.args(["-c", "-x", "assembler"])
+            .arg(&self.source)
+            .arg("-o")
+            .arg(&self.object);
+        let describe = format!(
             "{} -c -x assembler {} -o {}",
-            driver.display(),
-            source.display(),
-            object.display()
-        )
-    };
-    match cmd.output() {
-        Ok(out) if out.status.success() => {}
-        Ok(out) => tcx.dcx().fatal(format!(
-            "clif backend: assembling inline/global assembly failed ({}):\n  command: {}\n{}",
-            out.status,
-            describe(),
-            String::from_utf8_lossy(&out.stderr)
-        )),
-        Err(e) => tcx.dcx().fatal(format!(
-            "clif backend: cannot run the assembler `{}` ({e}); the clif backend needs a C compiler driver for the target to assemble `asm!`, `global_asm!` and naked functions (set one with -Clinker)",
-            describe()
-        )),
+            self.driver.display(),
+            self.source.display(),
+            self.object.display()
+        );
+        match cmd.output() {
+            Ok(out) if out.status.success() => {}
+            Ok(out) => {
+                return Err(format!(
+                    "clif backend: assembling inline/global assembly failed ({}):\n  command: {describe}\n{}",
+                    out.status,
+                    String::from_utf8_lossy(&out.stderr)
+                ));
+            }
+            Err(e) => {
+                return Err(format!(
+                    "clif backend: cannot run the assembler `{describe}` ({e}); assembling `asm!`, `global_asm!` and naked functions needs a C compiler driver for the target (set one with -Clinker)"
+                ));
+            }
+        }
+        Ok(CompiledModule {
+            name: self.name,
+            kind: ModuleKind::Regular,
+            object: Some(self.object),
+            dwarf_object: None,
+            bytecode: None,
+            assembly: None,
+            llvm_ir: None,
+            links_from_incr_cache: Vec::new(),
+        })
     }
 }
 

@@ -125,14 +125,12 @@ pub fn codegen_fn<'tcx>(cx: &mut CodegenCx<'tcx>, instance: Instance<'tcx>, func
     let cx = fx.cx;
     cx.func_ctx = func_ctx;
 
-    let mut ctx = cranelift_codegen::Context::for_function(func);
-    if let Err(err) = cx.module.define_function(func_id, &mut ctx) {
-        let name = cx.symbol_name(instance);
-        let detail = format!("{err:?}\n{}", ctx.func);
-        tcx.dcx().fatal(format!(
-            "clif backend: Cranelift rejected `{name}`: {detail}"
-        ));
-    }
+    let symbol = cx.symbol_name(instance).to_string();
+    cx.lowered.push(crate::compile::LoweredFn {
+        id: func_id,
+        func,
+        symbol,
+    });
 }
 
 impl<'tcx> rustc_abi::HasDataLayout for FunctionCx<'_, '_, 'tcx> {

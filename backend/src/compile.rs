@@ -1,0 +1,191 @@
+//! The second half of code generation, which needs no `TyCtxt`: Cranelift
+//! compiles every lowered function of a unit, the object file is written,
+//! and the unit's assembly is assembled. Units are compiled on worker
+//! threads as cargo's jobserver hands out tokens (so `cargo -jN` stays N
+//! processes' worth of CPU), while the main thread keeps lowering the next
+//! units; whatever is left when lowering ends, the main thread compiles
+//! itself with the token rustc already holds.
+
+use std::collections::VecDeque;
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+use cranelift_codegen::ir::Function;
+use cranelift_module::{FuncId, Module};
+use cranelift_object::ObjectModule;
+use rustc_codegen_ssa::{CompiledModule, ModuleKind};
+use rustc_data_structures::jobserver::{Acquired, HelperThread};
+
+use crate::asm::AsmJob;
+
+/// A function lowered to Cranelift IR, waiting to be compiled.
+pub struct LoweredFn {
+    pub id: FuncId,
+    pub func: Function,
+    /// Its symbol, for error messages.
+    pub symbol: String,
+}
+
+/// A codegen unit lowered to Cranelift IR: its module (declarations and
+/// data already defined), its functions and its assembly, if any.
+pub struct LoweredUnit {
+    pub name: String,
+    pub module: ObjectModule,
+    pub functions: Vec<LoweredFn>,
+    pub object: PathBuf,
+    pub asm: Option<AsmJob>,
+}
+
+/// What compiling a unit produced: its object files, or an error message.
+pub type UnitResult = Result<Vec<CompiledModule>, String>;
+
+impl LoweredUnit {
+    /// Compiles every function, writes the object file, runs the assembler.
+    pub fn compile(mut self) -> UnitResult {
+        let mut ctx = cranelift_codegen::Context::new();
+        for f in self.functions {
+            ctx.clear();
+            ctx.func = f.func;
+            if let Err(err) = self.module.define_function(f.id, &mut ctx) {
+                return Err(format!(
+                    "clif backend: Cranelift rejected `{}`: {err:?}\n{}",
+                    f.symbol, ctx.func
+                ));
+            }
+        }
+        let mut modules = vec![write_object(
+            self.module,
+            self.object,
+            self.name,
+            ModuleKind::Regular,
+        )?];
+        if let Some(asm) = self.asm {
+            modules.push(asm.run()?);
+        }
+        Ok(modules)
+    }
+}
+
+/// Finishes `module` and writes it to `path` as unit `name`'s object file.
+pub fn write_object(
+    module: ObjectModule,
+    path: PathBuf,
+    name: String,
+    kind: ModuleKind,
+) -> Result<CompiledModule, String> {
+    let product = module.finish();
+    let write = || -> std::io::Result<()> {
+        let mut file = BufWriter::new(std::fs::File::create(&path)?);
+        product
+            .object
+            .write_stream(&mut file)
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        file.flush()
+    };
+    write().map_err(|e| {
+        format!(
+            "clif backend: cannot write object file {}: {e}",
+            path.display()
+        )
+    })?;
+    Ok(CompiledModule {
+        name,
+        kind,
+        object: Some(path),
+        dwarf_object: None,
+        bytecode: None,
+        assembly: None,
+        llvm_ir: None,
+        links_from_incr_cache: Vec::new(),
+    })
+}
+
+type Queue = Arc<Mutex<VecDeque<LoweredUnit>>>;
+type Results = Arc<Mutex<Vec<UnitResult>>>;
+
+/// Compiles submitted units on as many threads as the jobserver allows.
+pub struct Pool {
+    queue: Queue,
+    results: Results,
+    tokens: Receiver<std::io::Result<Acquired>>,
+    /// Asks the jobserver for tokens; `None` if it could not be started
+    /// (then the main thread compiles everything).
+    helper: Option<HelperThread>,
+    workers: Vec<JoinHandle<()>>,
+}
+
+impl Pool {
+    pub fn new() -> Self {
+        let (sender, tokens) = channel();
+        let helper = rustc_data_structures::jobserver::client()
+            .into_helper_thread(move |token| {
+                // The pool may be gone; the token is then released on drop.
+                let _ = sender.send(token);
+            })
+            .ok();
+        Pool {
+            queue: Arc::default(),
+            results: Arc::default(),
+            tokens,
+            helper,
+            workers: Vec::new(),
+        }
+    }
+
+    /// Queues a unit and asks for one more token to compile it with.
+    pub fn submit(&mut self, unit: LoweredUnit) {
+        lock(&self.queue).push_back(unit);
+        if let Some(helper) = &self.helper {
+            helper.request_token();
+        }
+        self.spawn_for_tokens();
+    }
+
+    /// One worker per token received: it compiles queued units until the
+    /// queue is empty, then exits, releasing its token.
+    fn spawn_for_tokens(&mut self) {
+        while let Ok(token) = self.tokens.try_recv() {
+            let Ok(token) = token else { continue };
+            let (queue, results) = (Arc::clone(&self.queue), Arc::clone(&self.results));
+            self.workers.push(std::thread::spawn(move || {
+                let _token = token;
+                while let Some(unit) = pop(&queue) {
+                    let result = unit.compile();
+                    lock(&results).push(result);
+                }
+            }));
+        }
+    }
+
+    /// Compiles what is left on this thread, waits for the workers and
+    /// returns every unit's result.
+    pub fn finish(mut self) -> Vec<UnitResult> {
+        loop {
+            self.spawn_for_tokens();
+            let Some(unit) = pop(&self.queue) else { break };
+            let result = unit.compile();
+            lock(&self.results).push(result);
+        }
+        drop(self.helper.take());
+        for worker in self.workers.drain(..) {
+            if let Err(panic) = worker.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+        std::mem::take(&mut *lock(&self.results))
+    }
+}
+
+fn pop(queue: &Queue) -> Option<LoweredUnit> {
+    lock(queue).pop_front()
+}
+
+/// Locks a mutex; a worker that panicked holding it is reported by `join`.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
