@@ -155,6 +155,16 @@ pub(super) fn float_to_int(
     } else {
         fx.bcx.ins().fcvt_to_uint_sat(types::I32, v)
     };
+    clamp_i32_to(fx, wide, to, signed)
+}
+
+/// An i32 clamped to the range of the narrower integer type `to`.
+pub(super) fn clamp_i32_to(
+    fx: &mut FunctionCx<'_, '_, '_>,
+    wide: Value,
+    to: Type,
+    signed: bool,
+) -> Value {
     let bits = to.bits();
     let (min, max) = if signed {
         (-(1i64 << (bits - 1)), (1i64 << (bits - 1)) - 1)

@@ -196,22 +196,7 @@ pub fn to_int(fx: &mut FunctionCx<'_, '_, '_>, v: Value, to: Type, signed: bool)
     if to.bits() >= 32 {
         return r;
     }
-    // i8/i16: clamp the i32 result to the narrow range.
-    let bits = to.bits();
-    let (min, max) = if signed {
-        (-(1i64 << (bits - 1)), (1i64 << (bits - 1)) - 1)
-    } else {
-        (0, (1i64 << bits) - 1)
-    };
-    let min = fx.bcx.ins().iconst(types::I32, min);
-    let max = fx.bcx.ins().iconst(types::I32, max);
-    let clamped = if signed {
-        let lo = fx.bcx.ins().smax(r, min);
-        fx.bcx.ins().smin(lo, max)
-    } else {
-        fx.bcx.ins().umin(r, max)
-    };
-    fx.bcx.ins().ireduce(to, clamped)
+    super::cast::clamp_i32_to(fx, r, to, signed)
 }
 
 /// A math intrinsic (`sqrtf128`, `sinf16`, …) on a soft float: f128 calls

@@ -248,37 +248,12 @@ pub fn codegen<'tcx>(
             let (mask, ptr, values) = (arg(fx, 0), arg(fx, 1), arg(fx, 2));
             let (mask, values) = (Lanes::of(fx, mask), Lanes::of(fx, values));
             let base = Pointer::new(ptr.load_scalar(fx));
-            let load = name == sym::simd_masked_load;
-            let r = if load {
-                let r = Lanes::fresh(fx, out);
-                fx.memcpy(r.ptr, values.ptr, out.size.bytes(), out.align.abi.bytes());
-                Some(r)
-            } else {
-                None
-            };
             let stride = values.elem.size.bytes();
-            for i in 0..values.count {
-                let enabled = mask.get(fx, i);
-                let (on, next) = (fx.bcx.create_block(), fx.bcx.create_block());
-                fx.bcx.ins().brif(enabled, on, &[], next, &[]);
-                fx.bcx.switch_to_block(on);
-                let p = base.offset(fx, (i * stride) as i64);
-                match r {
-                    Some(r) => {
-                        let ty = r.ty(fx);
-                        let v = p.load(fx, ty);
-                        r.set(fx, i, v);
-                    }
-                    None => {
-                        let v = values.get(fx, i);
-                        p.store(fx, v);
-                    }
-                }
-                fx.bcx.ins().jump(next, &[]);
-                fx.bcx.switch_to_block(next);
-            }
-            match r {
-                Some(r) => r.value(out),
+            let load = name == sym::simd_masked_load;
+            let address =
+                |fx: &mut FunctionCx<'_, '_, 'tcx>, i: u64| base.offset(fx, (i * stride) as i64);
+            match masked_memory(fx, mask, values, out, load, address) {
+                Some(r) => r,
                 None => return Some(None),
             }
         }
@@ -370,36 +345,10 @@ pub fn codegen<'tcx>(
                 Lanes::of(fx, ptrs),
                 Lanes::of(fx, mask),
             );
-            let gather = name == sym::simd_gather;
-            let r = if gather {
-                let r = Lanes::fresh(fx, out);
-                fx.memcpy(r.ptr, values.ptr, out.size.bytes(), out.align.abi.bytes());
-                Some(r)
-            } else {
-                None
-            };
-            for i in 0..values.count {
-                let enabled = mask.get(fx, i);
-                let (on, next) = (fx.bcx.create_block(), fx.bcx.create_block());
-                fx.bcx.ins().brif(enabled, on, &[], next, &[]);
-                fx.bcx.switch_to_block(on);
-                let p = Pointer::new(ptrs.get(fx, i));
-                match r {
-                    Some(r) => {
-                        let ty = r.ty(fx);
-                        let v = p.load(fx, ty);
-                        r.set(fx, i, v);
-                    }
-                    None => {
-                        let v = values.get(fx, i);
-                        p.store(fx, v);
-                    }
-                }
-                fx.bcx.ins().jump(next, &[]);
-                fx.bcx.switch_to_block(next);
-            }
-            match r {
-                Some(r) => r.value(out),
+            let load = name == sym::simd_gather;
+            let address = |fx: &mut FunctionCx<'_, '_, 'tcx>, i| Pointer::new(ptrs.get(fx, i));
+            match masked_memory(fx, mask, values, out, load, address) {
+                Some(r) => r,
                 None => return Some(None),
             }
         }
@@ -565,6 +514,45 @@ pub fn codegen<'tcx>(
         _ => fx.unsupported(format_args!("the SIMD intrinsic `{name}`")),
     };
     Some(Some(result))
+}
+
+/// Per-lane conditional memory access: for each lane whose `mask` lane is
+/// non-zero, load it from (`load`) or store `values`' lane to `address(i)`.
+/// A load returns the result (disabled lanes keep `values`' lanes).
+fn masked_memory<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    mask: Lanes<'tcx>,
+    values: Lanes<'tcx>,
+    out: TyAndLayout<'tcx>,
+    load: bool,
+    address: impl Fn(&mut FunctionCx<'_, '_, 'tcx>, u64) -> Pointer,
+) -> Option<CValue<'tcx>> {
+    let result = load.then(|| {
+        let r = Lanes::fresh(fx, out);
+        fx.memcpy(r.ptr, values.ptr, out.size.bytes(), out.align.abi.bytes());
+        r
+    });
+    for i in 0..values.count {
+        let enabled = mask.get(fx, i);
+        let (on, next) = (fx.bcx.create_block(), fx.bcx.create_block());
+        fx.bcx.ins().brif(enabled, on, &[], next, &[]);
+        fx.bcx.switch_to_block(on);
+        let p = address(fx, i);
+        match result {
+            Some(r) => {
+                let ty = r.ty(fx);
+                let v = p.load(fx, ty);
+                r.set(fx, i, v);
+            }
+            None => {
+                let v = values.get(fx, i);
+                p.store(fx, v);
+            }
+        }
+        fx.bcx.ins().jump(next, &[]);
+        fx.bcx.switch_to_block(next);
+    }
+    result.map(|r| r.value(out))
 }
 
 /// The bits of a `simd_select_bitmask` mask (an integer or a byte array).
