@@ -149,7 +149,10 @@ pub fn new_module(
     // One section per function and data object, so the linker can drop unused ones.
     builder
         .per_function_section(true)
-        .per_data_object_section(true);
+        .per_data_object_section(true)
+        // `.eh_frame` for every function: backtraces (and, one day,
+        // unwinding) walk through our frames like through LLVM's.
+        .unwind_info(true);
     ObjectModule::new(builder)
 }
 
