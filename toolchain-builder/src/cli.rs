@@ -135,6 +135,17 @@ pub enum Command {
     /// and the run with an overall `N passed, N failed`; exits with 1 if any
     /// test failed.
     ///
+    /// libtests (opt-in, `--suite libtests`): rust-src's coretests and
+    /// alloctests built by cargo (dev profile, no debuginfo) with the base
+    /// rustc and LLVM (-Cpanic=abort -Zpanic-abort-tests) and with the
+    /// toolchain's bin/rustc, each test binary run with --test-threads=2;
+    /// prints both sides' passed/failed/ignored side by side and fails when
+    /// a Cranelift-side failure is not listed in
+    /// tests/libtests/known-failures.txt. Modules and functions in
+    /// tests/libtests/excluded.txt are left out of both builds, tests in
+    /// tests/libtests/skipped-tests.txt are skipped. Output in
+    /// BUILD_DIR/libtests/. Needs crates.io (rand) once.
+    ///
     /// Developer option: CLIF_TEST_BACKEND=llvm makes the "clif" side use
     /// the LLVM backend too (an LLVM-built sysroot and dist for std and
     /// cargo; the backend is not built), to check the tests and the harness
@@ -184,6 +195,9 @@ pub enum SuiteName {
     /// tests/cargo: a cargo workspace with crates.io dependencies, built
     /// and tested by cargo with dist/.
     Cargo,
+    /// rust-src's coretests and alloctests, built with dist/ and with LLVM
+    /// (opt-in: not part of the default run).
+    Libtests,
 }
 
 impl SuiteName {
@@ -273,6 +287,12 @@ mod tests {
             Command::Build(_) => panic!("parsed as build"),
         }
         assert!(Cli::try_parse_from(["toolchain-builder", "test", "--suite", "x"]).is_err());
+        let cli = Cli::try_parse_from(["toolchain-builder", "test", "--suite", "libtests"])
+            .expect("parses");
+        match cli.command {
+            Command::Test(args) => assert_eq!(args.suite, Some(SuiteName::Libtests)),
+            Command::Build(_) => panic!("parsed as build"),
+        }
         let cli =
             Cli::try_parse_from(["toolchain-builder", "test", "--suite", "cargo"]).expect("parses");
         match cli.command {

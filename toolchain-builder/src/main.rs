@@ -12,6 +12,7 @@ mod difftest;
 mod exit;
 mod fingerprint;
 mod layout;
+mod libtests;
 mod no_core;
 mod process;
 mod progress;
@@ -233,7 +234,9 @@ fn test(
     let std_cases = difftest::select(std_cases, filter);
     let cargo_cases = difftest::select(cargo_cases, filter);
     let no_core_selected = no_core_plan.as_ref().is_some_and(|p| !p.cases.is_empty());
-    let needs_toolchain = !std_cases.is_empty() || !cargo_cases.is_empty();
+    // Opt-in: only with `--suite libtests`.
+    let run_libtests = args.suite == Some(SuiteName::Libtests);
+    let needs_toolchain = !std_cases.is_empty() || !cargo_cases.is_empty() || run_libtests;
     if let Some(filter) = filter {
         if !no_core_selected && !needs_toolchain {
             all_names.sort();
@@ -250,7 +253,8 @@ fn test(
     }
     if needs_toolchain && target.triple != targets::HOST {
         return Err(UsageError(format!(
-            "the std and cargo suites run for the host ({}) only; use --suite no_core for {}",
+            "the std, cargo and libtests suites run for the host ({}) only; use --suite \
+             no_core for {}",
             targets::HOST,
             target.triple
         ))
@@ -313,6 +317,29 @@ fn test(
                     &cargo_cases,
                 ),
                 Err(why) => difftest::toolchain_unavailable("cargo", &cargo_cases, why),
+            });
+        }
+        if run_libtests {
+            total.absorb(match &toolchain {
+                Ok(dist) => libtests::run(&libtests::Suite {
+                    repo: &session.layout.repo,
+                    out_dir: session.layout.build.join("libtests"),
+                    base: &base,
+                    toolchain_rustc: &dist.rustc,
+                    target,
+                    filter,
+                    shell: session.shell,
+                })?,
+                Err(why) => {
+                    let mut report = Report::default();
+                    report.record(
+                        "libtests",
+                        difftest::case::Verdict::fail(format!(
+                            "not run: the toolchain did not build ({why})"
+                        )),
+                    );
+                    report
+                }
             });
         }
     }
