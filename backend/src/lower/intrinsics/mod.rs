@@ -6,6 +6,7 @@
 mod atomic;
 mod float;
 mod simd;
+mod simd_vector;
 
 use cranelift_codegen::ir::{InstBuilder, MemFlagsData, TrapCode, Value, condcodes::IntCC, types};
 use rustc_middle::mir::{self, BasicBlock, SourceInfo};

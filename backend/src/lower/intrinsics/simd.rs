@@ -1,5 +1,6 @@
 //! The generic `simd_*` intrinsics (`core::simd`, and the `core::arch`
-//! functions built on them), lowered lane by lane: every SIMD value lives in
+//! functions built on them), lowered lane by lane (after the vector fast
+//! path of `simd_vector` for the commonest 128-bit cases): every SIMD value lives in
 //! memory, each lane is loaded as a scalar, combined with the same scalar
 //! code as ordinary arithmetic, and stored into a fresh result slot. Slower
 //! than vector instructions, but exact and the same on every target.
@@ -102,6 +103,9 @@ pub fn codegen<'tcx>(
 ) -> Option<Option<CValue<'tcx>>> {
     if !name.as_str().starts_with("simd_") {
         return None;
+    }
+    if let Some(v) = super::simd_vector::try_codegen(fx, name, args, out) {
+        return Some(Some(v));
     }
     let arg = |fx: &mut FunctionCx<'_, '_, 'tcx>, i: usize| fx.codegen_operand(&args[i].node);
 
