@@ -9,7 +9,7 @@ use rustc_abi::{BackendRepr, Endian};
 use rustc_middle::mir::interpret::{AllocId, GlobalAlloc, Scalar};
 use rustc_middle::mir::{self, ConstValue};
 use rustc_middle::ty::layout::TyAndLayout;
-use rustc_middle::ty::{TyCtxt, TypingEnv};
+use rustc_middle::ty::{Ty, TyCtxt, TypingEnv};
 use rustc_span::def_id::DefId;
 
 use crate::cx::CodegenCx;
@@ -109,6 +109,27 @@ fn scalar_to_value(
                 fx.bcx.ins().iadd_imm_s(base, offset.bytes() as i64)
             }
         }
+    }
+}
+
+impl<'tcx> FunctionCx<'_, '_, 'tcx> {
+    /// A `&'static str` with the given contents (its own data object).
+    pub fn str_const(&mut self, text: &str) -> CValue<'tcx> {
+        let name = self.cx.anon_name("str");
+        let declared =
+            self.cx
+                .module
+                .declare_data(&name, cranelift_module::Linkage::Local, false, false);
+        let data = declared.unwrap_or_else(|e| self.tcx.dcx().fatal(format!("clif backend: {e}")));
+        let mut desc = DataDescription::new();
+        desc.define(text.as_bytes().to_vec().into_boxed_slice());
+        if let Err(e) = self.cx.module.define_data(data, &desc) {
+            self.tcx.dcx().fatal(format!("clif backend: {e}"));
+        }
+        let ptr = self.data_addr(data);
+        let len = self.usize_const(text.len() as u64);
+        let layout = self.layout_of(Ty::new_static_str(self.tcx));
+        CValue::by_val_pair(ptr, len, layout)
     }
 }
 

@@ -252,14 +252,33 @@ pub fn transmute<'tcx>(
 }
 
 /// `&T -> &dyn Trait`, `&[T; N] -> &[T]`, and the same through smart
-/// pointers whose only non-zero-sized content is the pointer.
+/// pointers (`CoerceUnsized` structs such as `Box`, `Rc`, `RefMut`):
+/// their fields are copied, except the one that changes type, which is
+/// coerced in turn, down to a built-in pointer.
 fn unsize<'tcx>(
     fx: &mut FunctionCx<'_, '_, 'tcx>,
     value: CValue<'tcx>,
     out: rustc_middle::ty::layout::TyAndLayout<'tcx>,
 ) -> CValue<'tcx> {
-    let src_pointee = pointee(fx, value.layout.ty);
-    let dst_pointee = pointee(fx, out.ty);
+    if let (ty::Adt(..), ty::Adt(..)) = (value.layout.ty.kind(), out.ty.kind()) {
+        let dest = CPlace::new_stack_slot(fx, out);
+        for i in 0..out.fields.count() {
+            let src = value.field(fx, i);
+            let dst = dest.field(fx, i);
+            if src.layout.is_zst() {
+                continue;
+            }
+            let field = if src.layout.ty == dst.layout.ty {
+                src
+            } else {
+                unsize(fx, src, dst.layout)
+            };
+            dst.write_cvalue(fx, field);
+        }
+        return dest.to_cvalue(fx);
+    }
+    let src_pointee = value.layout.ty.builtin_deref(true).expect("pointer");
+    let dst_pointee = out.ty.builtin_deref(true).expect("pointer");
     if value.layout.backend_repr.is_scalar() {
         let data = value.load_scalar(fx);
         let meta = unsized_info(fx, src_pointee, dst_pointee, None);
@@ -268,21 +287,6 @@ fn unsize<'tcx>(
     let (data, old_meta) = value.load_scalar_pair(fx);
     let meta = unsized_info(fx, src_pointee, dst_pointee, Some(old_meta));
     CValue::by_val_pair(data, meta, out)
-}
-
-fn pointee<'tcx>(fx: &FunctionCx<'_, '_, 'tcx>, ty: Ty<'tcx>) -> Ty<'tcx> {
-    if let Some(p) = ty.builtin_deref(true) {
-        return p;
-    }
-    // A CoerceUnsized struct (Box, Rc, NonNull...): follow its non-ZST field.
-    let layout = fx.layout_of(ty);
-    for i in 0..layout.fields.count() {
-        let field = fx.field_layout(layout, i);
-        if !field.is_zst() {
-            return pointee(fx, field.ty);
-        }
-    }
-    unreachable!("no pointer inside {ty:?}")
 }
 
 /// The metadata that makes a pointer to `source` a pointer to `target`.
@@ -301,10 +305,21 @@ fn unsized_info<'tcx>(
             fx.usize_const(len)
         }
         (ty::Dynamic(src, ..), ty::Dynamic(dst, ..)) => {
-            if src.principal_def_id() == dst.principal_def_id() {
-                old.expect("dyn pointer without vtable")
-            } else {
-                fx.unsupported("trait object upcasting")
+            let old = old.expect("dyn pointer without vtable");
+            let target_principal = dst.principal_def_id();
+            if src.principal_def_id() == target_principal || target_principal.is_none() {
+                return old;
+            }
+            // Upcasting: the supertrait's vtable is either a prefix of this
+            // one or pointed to from one of its slots.
+            match fx.tcx.supertrait_vtable_slot((source, target)) {
+                Some(slot) => {
+                    let offset = (slot as u64 * fx.pointer_ty.bytes() as u64) as i32;
+                    fx.bcx
+                        .ins()
+                        .load(fx.pointer_ty, MemFlagsData::trusted(), old, offset)
+                }
+                None => old,
             }
         }
         (_, ty::Dynamic(data, ..)) => {

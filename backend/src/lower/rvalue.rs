@@ -117,7 +117,12 @@ fn codegen_aggregate<'tcx>(
         AggregateKind::Tuple | AggregateKind::Closure(..) | AggregateKind::CoroutineClosure(..) => {
             write_fields(fx, dest, operands);
         }
-        AggregateKind::Coroutine(..) => fx.unsupported("coroutines (`async`, generators)"),
+        AggregateKind::Coroutine(..) => {
+            // A new coroutine: its upvars go to the prefix fields, and its
+            // state is the first variant ("unresumed").
+            write_fields(fx, dest, operands);
+            discr::set_discriminant(fx, dest, rustc_abi::FIRST_VARIANT);
+        }
         AggregateKind::Adt(def_id, variant, _, _, active_field) => {
             let adt = fx.tcx.adt_def(*def_id);
             let variant_dest = if adt.is_enum() {

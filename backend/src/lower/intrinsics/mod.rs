@@ -55,10 +55,7 @@ pub fn codegen_intrinsic_call<'tcx>(
         }
         sym::cold_path | sym::assume => None,
         sym::assert_inhabited | sym::assert_zero_valid | sym::assert_mem_uninitialized_valid => {
-            let ty = instance.args.type_at(0);
-            if fx.layout_of(ty).is_uninhabited() {
-                fx.unsupported(format_args!("`{name}` on the uninhabited type `{ty}`"));
-            }
+            assert_valid(fx, name, instance.args.type_at(0), source_info);
             None
         }
         sym::black_box => Some(arg(fx, 0)),
@@ -103,14 +100,9 @@ pub fn codegen_intrinsic_call<'tcx>(
             Some(CValue::by_val(r, out))
         }
         sym::exact_div => {
-            let signed = out.ty.is_signed();
-            let (a, b) = (scalar(fx, 0), scalar(fx, 1));
-            let r = if signed {
-                fx.bcx.ins().sdiv(a, b)
-            } else {
-                fx.bcx.ins().udiv(a, b)
-            };
-            Some(CValue::by_val(r, out))
+            // An ordinary division (which knows how to divide i128).
+            let (a, b) = (arg(fx, 0), arg(fx, 1));
+            Some(super::num::codegen_binop(fx, mir::BinOp::Div, a, b, out))
         }
         sym::ptr_offset_from | sym::ptr_offset_from_unsigned => {
             let pointee = instance.args.type_at(0);
@@ -324,6 +316,44 @@ pub fn codegen_llvm_intrinsic<'tcx>(
             jump_or_trap(fx, target)
         }
     }
+}
+
+/// `assert_inhabited::<T>()` and friends: nothing when `T` may be
+/// instantiated that way, otherwise a call to `panic_nounwind` with the
+/// message rustc's other backends use.
+fn assert_valid<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    name: Symbol,
+    ty: rustc_middle::ty::Ty<'tcx>,
+    source_info: SourceInfo,
+) {
+    use rustc_middle::ty::layout::ValidityRequirement;
+    let requirement = ValidityRequirement::from_intrinsic(name).expect("validity intrinsic");
+    let typing_env = rustc_middle::ty::TypingEnv::fully_monomorphized();
+    let valid = fx
+        .tcx
+        .check_validity_requirement((requirement, typing_env.as_query_input(ty)))
+        .expect("layout during codegen");
+    if valid {
+        return;
+    }
+    let message = if fx.layout_of(ty).is_uninhabited() {
+        format!("attempted to instantiate uninhabited type `{ty}`")
+    } else if requirement == ValidityRequirement::Zero {
+        format!("attempted to zero-initialize type `{ty}`, which is invalid")
+    } else {
+        format!("attempted to leave type `{ty}` uninitialized, which is invalid")
+    };
+    let message = fx.str_const(&message);
+    let mut args = vec![message];
+    let lang_item = rustc_hir::LangItem::PanicNounwind;
+    let def_id = fx.tcx.require_lang_item(lang_item, fx.span);
+    let instance = Instance::mono(fx.tcx, def_id);
+    if instance.def.requires_caller_location(fx.tcx) {
+        args.push(caller_location(fx, source_info));
+    }
+    super::terminator::call_lang_item(fx, lang_item, args);
+    fx.trap_and_continue(TrapCode::unwrap_user(4));
 }
 
 /// A binary float operation on the two arguments.
