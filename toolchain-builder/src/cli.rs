@@ -1,5 +1,5 @@
 //! The command line: global options for finding the base toolchain and the
-//! build directory, and the `build` and `test` commands. The doc comments
+//! build directory, and the `build`, `test` and `bench` commands. The doc comments
 //! here are the `--help` text.
 
 use std::path::PathBuf;
@@ -34,6 +34,7 @@ use crate::targets;
         cargo run --release -p toolchain-builder -- test int_   # only tests named *int_*\n  \
         cargo run --release -p toolchain-builder -- test --suite no_core\n  \
         cargo run --release -p toolchain-builder -- test --suite cargo\n  \
+        cargo run --release -p toolchain-builder -- bench --reps 3   # writes BENCHMARKS.md\n  \
         CLIF_TEST_BACKEND=llvm cargo run --release -p toolchain-builder -- test   # developer mode\n  \
         cargo run --release -p toolchain-builder -- -v --base-toolchain DIR build"
 )]
@@ -151,6 +152,36 @@ pub enum Command {
     /// cargo; the backend is not built), to check the tests and the harness
     /// before the backend works.
     Test(TestArgs),
+
+    /// Benchmark the toolchain against the LLVM backend of the base rustc
+    /// (compile time and run time), on the workspace bench/.
+    ///
+    /// Builds the toolchain first (as `build`, but into BUILD_DIR/bench/dist
+    /// unless --dist-dir) and fetches bench/'s crates
+    /// (`cargo fetch --locked`), so no download is timed. Compile time:
+    /// every crate set of bench/ (hello, regex, serde, syn, rand, clap) is
+    /// built from an empty target dir, in each repetition in turn with
+    /// `cargo build` and that toolchain's bin/rustc, `cargo build` and the
+    /// base rustc with LLVM (-Cpanic=abort -Zpanic-abort-tests
+    /// -Zallow-features=, RUSTC_BOOTSTRAP=1, matching the toolchain) and
+    /// `cargo check` with the base rustc (the floor). Reports medians of
+    /// wall seconds and CPU seconds (user + sys of the cargo process tree,
+    /// from getrusage(RUSAGE_CHILDREN)), the ratio clif/LLVM and the backend
+    /// share (clif - check) / (LLVM - check), per crate and the median over
+    /// crates.
+    ///
+    /// Run time: bench/runtime's CPU-bound programs (raytrace, hashmap,
+    /// tokenize) are built by both in the dev and the release profile and
+    /// run alternately; both must print the same output (a difference is a
+    /// failure). Reports median seconds and clif/LLVM per profile.
+    ///
+    /// Writes BUILD_DIR/bench/results.json (every sample) and
+    /// BUILD_DIR/bench/BENCHMARKS.md, and (unless --quick) BENCHMARKS.md in
+    /// the repository; prints the Markdown report. Target dirs and cargo logs
+    /// in BUILD_DIR/bench/. Exits with 1 if a build failed or outputs
+    /// differ (the reports list the failures). Do not run other heavy jobs
+    /// meanwhile: they make the numbers noisy.
+    Bench(BenchArgs),
 }
 
 /// Options of `build`.
@@ -182,6 +213,30 @@ pub struct TestArgs {
     /// matches.
     #[arg(value_name = "FILTER")]
     pub filter: Option<String>,
+}
+
+/// Options of `bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Where stage dist puts the toolchain measured [default:
+    /// BUILD_DIR/bench/dist: a toolchain of the benchmark's own, so that a
+    /// `build` running meanwhile cannot replace it halfway].
+    #[arg(long, value_name = "DIR")]
+    pub dist_dir: Option<PathBuf>,
+
+    /// Repeat every measurement N times and report medians [default: 3;
+    /// 1 with --quick].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub reps: Option<u32>,
+
+    /// Smoke test: one repetition (unless --reps), only the hello and regex
+    /// crate sets; BENCHMARKS.md in the repository is left alone.
+    #[arg(long)]
+    pub quick: bool,
+
+    /// Cargo's -j for every build [default: cargo's, one job per CPU].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub jobs: Option<u32>,
 }
 
 /// A test suite.
@@ -255,7 +310,7 @@ mod tests {
                 assert_eq!(args.target.target, "x86_64-unknown-linux-gnu");
                 assert_eq!(args.suite, None);
             }
-            Command::Build(_) => panic!("parsed as build"),
+            other => panic!("parsed as {other:?}"),
         }
     }
 
@@ -264,7 +319,7 @@ mod tests {
         let cli = Cli::try_parse_from(["toolchain-builder", "build"]).expect("parses");
         match cli.command {
             Command::Build(args) => assert_eq!(args.target.target, targets::HOST),
-            Command::Test(_) => panic!("parsed as test"),
+            other => panic!("parsed as {other:?}"),
         }
     }
 
@@ -284,24 +339,51 @@ mod tests {
                 assert_eq!(args.suite, Some(SuiteName::NoCore));
                 assert_eq!(args.dist.dist_dir, Some(PathBuf::from("/tmp/d")));
             }
-            Command::Build(_) => panic!("parsed as build"),
+            other => panic!("parsed as {other:?}"),
         }
         assert!(Cli::try_parse_from(["toolchain-builder", "test", "--suite", "x"]).is_err());
         let cli = Cli::try_parse_from(["toolchain-builder", "test", "--suite", "libtests"])
             .expect("parses");
         match cli.command {
             Command::Test(args) => assert_eq!(args.suite, Some(SuiteName::Libtests)),
-            Command::Build(_) => panic!("parsed as build"),
+            other => panic!("parsed as {other:?}"),
         }
         let cli =
             Cli::try_parse_from(["toolchain-builder", "test", "--suite", "cargo"]).expect("parses");
         match cli.command {
             Command::Test(args) => assert_eq!(args.suite, Some(SuiteName::Cargo)),
-            Command::Build(_) => panic!("parsed as build"),
+            other => panic!("parsed as {other:?}"),
         }
         assert_eq!(
             SuiteName::DEFAULT,
             [SuiteName::NoCore, SuiteName::Std, SuiteName::Cargo]
         );
+    }
+
+    #[test]
+    fn bench_options_parse() {
+        let cli = Cli::try_parse_from(["toolchain-builder", "bench"]).expect("parses");
+        match cli.command {
+            Command::Bench(args) => {
+                assert_eq!((args.reps, args.quick, args.jobs), (None, false, None));
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+        let cli = Cli::try_parse_from([
+            "toolchain-builder",
+            "bench",
+            "--quick",
+            "--reps",
+            "2",
+            "-j1",
+        ])
+        .expect("parses");
+        match cli.command {
+            Command::Bench(args) => {
+                assert_eq!((args.reps, args.quick, args.jobs), (Some(2), true, Some(1)));
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+        assert!(Cli::try_parse_from(["toolchain-builder", "bench", "--reps", "0"]).is_err());
     }
 }

@@ -89,6 +89,16 @@ impl Layout {
         self.build.join("tests").join("cargo")
     }
 
+    /// `bench/`: the benchmark workspace of `bench`.
+    pub fn bench_dir(&self) -> PathBuf {
+        self.repo.join("bench")
+    }
+
+    /// `build/bench/`: the benchmarks' target dirs, logs and results.
+    pub fn bench_out_dir(&self) -> PathBuf {
+        self.build.join("bench")
+    }
+
     /// `sysroot/Cargo.toml.in`: the template of the sysroot workspace.
     pub fn sysroot_template(&self) -> PathBuf {
         self.repo.join("sysroot").join("Cargo.toml.in")

@@ -1,9 +1,11 @@
 //! toolchain-builder: the host-side CLI of clif-toolchain. It finds the base
 //! toolchain, builds the Cranelift backend, the standard library and the
-//! toolchain directory with it, and runs the test suites. This file only
-//! wires the command line to the stages; see the modules for the work itself.
+//! toolchain directory with it, and runs the test suites and the benchmarks.
+//! This file only wires the command line to the stages; see the modules for
+//! the work itself.
 
 mod base;
+mod bench;
 mod cargo_suite;
 mod cli;
 mod codegen;
@@ -185,6 +187,37 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             Ok(Exit::Success)
         }
         Command::Test(args) => test(&session, &targets, args, absolute),
+        Command::Bench(args) => {
+            let target = session.target(&targets, targets::HOST)?;
+            // A toolchain of its own: `build` replacing dist/ meanwhile
+            // would mix two toolchains in one measurement.
+            let dist_dir = absolute(args.dist_dir.as_deref())?
+                .unwrap_or_else(|| session.layout.bench_out_dir().join("dist"));
+            let developer = codegen::developer_override()?;
+            let base = session.base()?;
+            let backend = session.codegen_backend(&base, developer)?;
+            let dist = session.toolchain(&base, &backend, target, Some(&dist_dir))?;
+            let reps = args.reps.unwrap_or(if args.quick { 1 } else { 3 });
+            let mut command =
+                format!("cargo run --release -p toolchain-builder -- bench --reps {reps}");
+            if args.quick {
+                command.push_str(" --quick");
+            }
+            if let Some(jobs) = args.jobs {
+                command.push_str(&format!(" --jobs {jobs}"));
+            }
+            bench::run(&bench::Bench {
+                layout: &session.layout,
+                base: &base,
+                toolchain: &dist,
+                target,
+                reps: reps as usize,
+                quick: args.quick,
+                jobs: args.jobs,
+                command,
+                shell: session.shell,
+            })
+        }
     }
 }
 

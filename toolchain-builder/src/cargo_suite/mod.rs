@@ -26,7 +26,7 @@
 mod output;
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
@@ -95,6 +95,34 @@ pub fn discover(layout: &Layout) -> anyhow::Result<Vec<Case>> {
         .to_vec())
 }
 
+/// `cargo` in `dir` with the controlled environment described above:
+/// [`clean_command`] and [`CLEARED_ENV`], no `CARGO_PROFILE_*` or
+/// `CARGO_TARGET_*` variables, `RUSTC` = `rustc`, `CARGO_ENCODED_RUSTFLAGS`
+/// = `rustflags`, the target's linker, no colours. Used by the `bench`
+/// command too.
+pub fn cargo_command(dir: &Path, target: &TargetSpec, rustc: &Path, rustflags: &[&str]) -> Command {
+    let mut cmd = clean_command(cargo_program());
+    for var in CLEARED_ENV {
+        cmd.env_remove(var);
+    }
+    for (var, _) in std::env::vars_os() {
+        let name = var.to_string_lossy();
+        if CLEARED_PREFIXES.iter().any(|p| name.starts_with(p)) {
+            cmd.env_remove(&var);
+        }
+    }
+    let linker_var = format!(
+        "CARGO_TARGET_{}_LINKER",
+        target.triple.to_uppercase().replace(['-', '.'], "_")
+    );
+    cmd.current_dir(dir)
+        .env("RUSTC", rustc)
+        .env("CARGO_ENCODED_RUSTFLAGS", rustflags.join("\x1f"))
+        .env("CARGO_TERM_COLOR", "never")
+        .env(linker_var, &target.linker);
+    cmd
+}
+
 /// What to run the suite with.
 pub struct Suite<'a> {
     pub layout: &'a Layout,
@@ -126,7 +154,7 @@ struct CargoSide {
 /// The llvm side's flags: what `bin/rustc` adds for the clif side
 /// (panic=abort, `-Zpanic-abort-tests`, no `#![feature]`), spelled out for
 /// the base rustc (with `RUSTC_BOOTSTRAP=1` for the `-Z` flags).
-const LLVM_RUSTFLAGS: &[&str] = &["-Cpanic=abort", "-Zpanic-abort-tests", "-Zallow-features="];
+pub const LLVM_RUSTFLAGS: &[&str] = &["-Cpanic=abort", "-Zpanic-abort-tests", "-Zallow-features="];
 /// What `bin/rustdoc` adds.
 const LLVM_RUSTDOCFLAGS: &[&str] = &["-Cpanic=abort"];
 
@@ -160,29 +188,16 @@ impl Suite<'_> {
     /// `cargo <args> --locked --target-dir <side's>` in the workspace, with
     /// the side's compilers and flags.
     fn cargo(&self, side: &CargoSide, args: &[&str]) -> Command {
-        let mut cmd = clean_command(cargo_program());
-        for var in CLEARED_ENV {
-            cmd.env_remove(var);
-        }
-        for (var, _) in std::env::vars_os() {
-            let name = var.to_string_lossy();
-            if CLEARED_PREFIXES.iter().any(|p| name.starts_with(p)) {
-                cmd.env_remove(&var);
-            }
-        }
-        let linker_var = format!(
-            "CARGO_TARGET_{}_LINKER",
-            self.target.triple.to_uppercase().replace(['-', '.'], "_")
+        let mut cmd = cargo_command(
+            &self.layout.cargo_tests_dir(),
+            self.target,
+            &side.rustc,
+            side.rustflags,
         );
-        cmd.current_dir(self.layout.cargo_tests_dir())
-            .args(args)
+        cmd.args(args)
             .args(["--locked", "--target-dir"])
             .arg(&side.target_dir)
-            .env("RUSTC", &side.rustc)
-            .env("CARGO_ENCODED_RUSTFLAGS", side.rustflags.join("\x1f"))
-            .env("CARGO_ENCODED_RUSTDOCFLAGS", side.rustdocflags.join("\x1f"))
-            .env("CARGO_TERM_COLOR", "never")
-            .env(linker_var, &self.target.linker);
+            .env("CARGO_ENCODED_RUSTDOCFLAGS", side.rustdocflags.join("\x1f"));
         if let Some(rustdoc) = &side.rustdoc {
             cmd.env("RUSTDOC", rustdoc);
         }

@@ -1,0 +1,5 @@
+//! The smallest benchmark: rustc's fixed cost per crate.
+
+fn main() {
+    println!("Hello, world!");
+}
