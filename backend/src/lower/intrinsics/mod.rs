@@ -168,22 +168,11 @@ pub fn codegen_intrinsic_call<'tcx>(
             );
             Some(super::discr::read_discriminant(fx, place, out))
         }
-        sym::fadd_fast | sym::fadd_algebraic => {
-            float_op(fx, &args, out, |fx, a, b| fx.bcx.ins().fadd(a, b))
-        }
-        sym::fsub_fast | sym::fsub_algebraic => {
-            float_op(fx, &args, out, |fx, a, b| fx.bcx.ins().fsub(a, b))
-        }
-        sym::fmul_fast | sym::fmul_algebraic => {
-            float_op(fx, &args, out, |fx, a, b| fx.bcx.ins().fmul(a, b))
-        }
-        sym::fdiv_fast | sym::fdiv_algebraic => {
-            float_op(fx, &args, out, |fx, a, b| fx.bcx.ins().fdiv(a, b))
-        }
-        sym::frem_fast | sym::frem_algebraic => {
-            let (a, b) = (arg(fx, 0), arg(fx, 1));
-            Some(super::num::codegen_binop(fx, mir::BinOp::Rem, a, b, out))
-        }
+        sym::fadd_fast | sym::fadd_algebraic => float_op(fx, &args, out, mir::BinOp::Add),
+        sym::fsub_fast | sym::fsub_algebraic => float_op(fx, &args, out, mir::BinOp::Sub),
+        sym::fmul_fast | sym::fmul_algebraic => float_op(fx, &args, out, mir::BinOp::Mul),
+        sym::fdiv_fast | sym::fdiv_algebraic => float_op(fx, &args, out, mir::BinOp::Div),
+        sym::frem_fast | sym::frem_algebraic => float_op(fx, &args, out, mir::BinOp::Rem),
         sym::float_to_int_unchecked => {
             // Out-of-range inputs are UB; the saturating conversion is a fine answer.
             let v = scalar(fx, 0);
@@ -356,16 +345,17 @@ fn assert_valid<'tcx>(
     fx.trap_and_continue(TrapCode::unwrap_user(4));
 }
 
-/// A binary float operation on the two arguments.
+/// A binary float operation on the two arguments, as the MIR operator
+/// would compute it (so f16/f128 take their library path too).
 fn float_op<'tcx>(
     fx: &mut FunctionCx<'_, '_, 'tcx>,
     args: &[Spanned<mir::Operand<'tcx>>],
     out: rustc_middle::ty::layout::TyAndLayout<'tcx>,
-    op: fn(&mut FunctionCx<'_, '_, 'tcx>, Value, Value) -> Value,
+    op: mir::BinOp,
 ) -> Option<CValue<'tcx>> {
-    let a = fx.codegen_operand(&args[0].node).load_scalar(fx);
-    let b = fx.codegen_operand(&args[1].node).load_scalar(fx);
-    Some(CValue::by_val(op(fx, a, b), out))
+    let a = fx.codegen_operand(&args[0].node);
+    let b = fx.codegen_operand(&args[1].node);
+    Some(super::num::codegen_binop(fx, op, a, b, out))
 }
 
 fn fallback<'tcx>(
