@@ -15,6 +15,7 @@ mod exit;
 mod fingerprint;
 mod layout;
 mod libtests;
+mod lock;
 mod no_core;
 mod process;
 mod progress;
@@ -166,6 +167,8 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
         },
     };
     let targets = Targets::load(&session.layout.targets_dir())?;
+    // Every command builds or runs from the build directory and dist/.
+    let _lock = lock::acquire(&session.layout.build)?;
     match cli.command {
         Command::Build(args) => {
             let target = session.target(&targets, &args.target.target)?;
