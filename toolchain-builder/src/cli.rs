@@ -136,16 +136,18 @@ pub enum Command {
     /// and the run with an overall `N passed, N failed`; exits with 1 if any
     /// test failed.
     ///
-    /// libtests (opt-in, `--suite libtests`): rust-src's coretests and
-    /// alloctests built by cargo (dev profile, no debuginfo) with the base
-    /// rustc and LLVM (-Cpanic=abort -Zpanic-abort-tests) and with the
-    /// toolchain's bin/rustc, each test binary run with --test-threads=2;
-    /// prints both sides' passed/failed/ignored side by side and fails when
-    /// a Cranelift-side failure is not listed in
+    /// libtests (in the default run only without FILTER; about 3 to 5
+    /// minutes on 2 cores): rust-src's coretests and alloctests built by
+    /// cargo (dev profile, no debuginfo) with the base rustc and LLVM
+    /// (-Cpanic=abort -Zpanic-abort-tests) and with the toolchain's
+    /// bin/rustc, each test binary run with --test-threads=2; prints both
+    /// sides' passed/failed/ignored side by side and fails when a
+    /// Cranelift-side failure is not listed in
     /// tests/libtests/known-failures.txt. Modules and functions in
     /// tests/libtests/excluded.txt are left out of both builds, tests in
     /// tests/libtests/skipped-tests.txt are skipped. Output in
-    /// BUILD_DIR/libtests/. Needs crates.io (rand) once.
+    /// BUILD_DIR/libtests/. Needs crates.io (rand) once. With `--suite
+    /// libtests`, FILTER is passed to the test binaries.
     ///
     /// Developer option: CLIF_TEST_BACKEND=llvm makes the "clif" side use
     /// the LLVM backend too (an LLVM-built sysroot and dist for std and
@@ -204,7 +206,7 @@ pub struct TestArgs {
     pub dist: DistOption,
 
     /// Run only this suite (default: all, in the order no_core, std,
-    /// cargo).
+    /// cargo, libtests; libtests only without FILTER).
     #[arg(long, value_enum, value_name = "SUITE")]
     pub suite: Option<SuiteName>,
 
@@ -251,14 +253,18 @@ pub enum SuiteName {
     /// and tested by cargo with dist/.
     Cargo,
     /// rust-src's coretests and alloctests, built with dist/ and with LLVM
-    /// (opt-in: not part of the default run).
+    /// (in the default run only when no FILTER is given).
     Libtests,
 }
 
 impl SuiteName {
     /// The suites `test` runs without `--suite`, in order.
-    pub const DEFAULT: &'static [SuiteName] =
-        &[SuiteName::NoCore, SuiteName::Std, SuiteName::Cargo];
+    pub const DEFAULT: &'static [SuiteName] = &[
+        SuiteName::NoCore,
+        SuiteName::Std,
+        SuiteName::Cargo,
+        SuiteName::Libtests,
+    ];
 }
 
 /// The `--dist-dir` option.
@@ -356,7 +362,12 @@ mod tests {
         }
         assert_eq!(
             SuiteName::DEFAULT,
-            [SuiteName::NoCore, SuiteName::Std, SuiteName::Cargo]
+            [
+                SuiteName::NoCore,
+                SuiteName::Std,
+                SuiteName::Cargo,
+                SuiteName::Libtests
+            ]
         );
     }
 

@@ -270,8 +270,12 @@ fn test(
     let std_cases = difftest::select(std_cases, filter);
     let cargo_cases = difftest::select(cargo_cases, filter);
     let no_core_selected = no_core_plan.as_ref().is_some_and(|p| !p.cases.is_empty());
-    // Opt-in: only with `--suite libtests`.
-    let run_libtests = args.suite == Some(SuiteName::Libtests);
+    // In the default run only without a filter (a filter selects tests of
+    // the other suites; libtests' builds take minutes).
+    let run_libtests = match args.suite {
+        Some(s) => s == SuiteName::Libtests,
+        None => SuiteName::DEFAULT.contains(&SuiteName::Libtests) && filter.is_none(),
+    };
     let needs_toolchain = !std_cases.is_empty() || !cargo_cases.is_empty() || run_libtests;
     if let Some(filter) = filter {
         if !no_core_selected && !needs_toolchain {
