@@ -213,6 +213,9 @@ impl<'tcx> CValue<'tcx> {
     }
 }
 
+/// The alignment Cranelift guarantees for stack slots.
+const STACK_ALIGN: u64 = 16;
+
 /// Offset of the second scalar of a `ScalarPair`.
 pub fn pair_b_offset(fx: &FunctionCx<'_, '_, '_>, a: Scalar, b: Scalar) -> Size {
     a.size(fx).align_to(b.align(fx).abi)
@@ -247,12 +250,26 @@ impl<'tcx> FunctionCx<'_, '_, 'tcx> {
     /// A fresh stack slot of `size` bytes aligned to `align`.
     pub fn stack_slot(&mut self, size: Size, align: u64) -> Pointer {
         // Round up so that ABI casts may read whole registers past the end.
-        let size = size.bytes().next_multiple_of(16) as u32;
+        let size = size.bytes().next_multiple_of(16);
+        let align = align.max(1);
+        if align <= STACK_ALIGN {
+            let slot = self.bcx.create_sized_stack_slot(StackSlotData::new(
+                StackSlotKind::ExplicitSlot,
+                size as u32,
+                align.trailing_zeros() as u8,
+            ));
+            return Pointer::new(self.bcx.ins().stack_addr(self.pointer_ty, slot, 0));
+        }
+        // Cranelift aligns frames (and so slots) to 16 bytes only: take
+        // `align` bytes more and round the address up at run time.
         let slot = self.bcx.create_sized_stack_slot(StackSlotData::new(
             StackSlotKind::ExplicitSlot,
-            size,
-            align.max(1).trailing_zeros() as u8,
+            (size + align) as u32,
+            STACK_ALIGN.trailing_zeros() as u8,
         ));
-        Pointer::new(self.bcx.ins().stack_addr(self.pointer_ty, slot, 0))
+        let base = self.bcx.ins().stack_addr(self.pointer_ty, slot, 0);
+        let bumped = self.bcx.ins().iadd_imm_s(base, (align - 1) as i64);
+        let aligned = self.bcx.ins().band_imm_s(bumped, -(align as i64));
+        Pointer::new(aligned)
     }
 }
