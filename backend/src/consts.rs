@@ -158,6 +158,32 @@ pub fn const_operand_bytes<'tcx>(
     )
 }
 
+/// What makes two constant allocations interchangeable: their bytes, where
+/// they point to, and their alignment.
+pub type MergeKey = (Vec<u8>, Vec<(u64, AllocId)>, u64);
+
+/// The merge key of an immutable memory allocation (`None` for anything
+/// else: mutable memory, vtables, functions, statics).
+pub fn merge_key(tcx: TyCtxt<'_>, alloc_id: AllocId) -> Option<MergeKey> {
+    let GlobalAlloc::Memory(alloc) = tcx.global_alloc(alloc_id) else {
+        return None;
+    };
+    let alloc = alloc.inner();
+    if alloc.mutability.is_mut() {
+        return None;
+    }
+    let bytes = alloc
+        .inspect_with_uninit_and_ptr_outside_interpreter(0..alloc.len())
+        .to_vec();
+    let pointers = alloc
+        .provenance()
+        .ptrs()
+        .iter()
+        .map(|&(offset, prov)| (offset.bytes(), prov.alloc_id()))
+        .collect();
+    Some((bytes, pointers, alloc.align.bytes()))
+}
+
 /// Whether a static lives in writable memory (`static mut` or interior mutability).
 pub fn static_is_writable(tcx: TyCtxt<'_>, def_id: DefId) -> bool {
     if tcx.is_mutable_static(def_id) {

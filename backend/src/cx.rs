@@ -75,6 +75,8 @@ pub struct CodegenCx<'tcx> {
     statics: FxHashMap<DefId, DataId>,
     /// Anonymous data objects (constant allocations, vtables), one per AllocId.
     allocs: FxHashMap<AllocId, DataId>,
+    /// Immutable allocations by contents (see `get_alloc`).
+    allocs_by_content: FxHashMap<crate::consts::MergeKey, DataId>,
     /// Allocations declared but not yet defined; drained by `consts::define_pending`.
     pub pending_allocs: Vec<(AllocId, DataId)>,
     /// Variadic-call trampolines (x86_64 SysV), one per callee.
@@ -102,6 +104,7 @@ impl<'tcx> CodegenCx<'tcx> {
             functions: FxHashMap::default(),
             statics: FxHashMap::default(),
             allocs: FxHashMap::default(),
+            allocs_by_content: FxHashMap::default(),
             pending_allocs: Vec::new(),
             vararg_trampolines: FxHashMap::default(),
             anon_counter: 0,
@@ -238,8 +241,16 @@ impl<'tcx> CodegenCx<'tcx> {
     }
 
     /// The data object holding a constant allocation; defined once per unit.
+    /// Immutable allocations with the same contents share one object, as
+    /// LLVM merges identical constants (code comparing the addresses of a
+    /// `const`'s uses, such as `Waker::will_wake`, relies on it).
     pub fn get_alloc(&mut self, alloc_id: AllocId) -> DataId {
         if let Some(&id) = self.allocs.get(&alloc_id) {
+            return id;
+        }
+        let key = crate::consts::merge_key(self.tcx, alloc_id);
+        if let Some(&id) = key.as_ref().and_then(|key| self.allocs_by_content.get(key)) {
+            self.allocs.insert(alloc_id, id);
             return id;
         }
         let name = self.anon_name("alloc");
@@ -253,6 +264,9 @@ impl<'tcx> CodegenCx<'tcx> {
             Err(e) => self.tcx.dcx().fatal(format!("clif backend: {e}")),
         };
         self.allocs.insert(alloc_id, id);
+        if let Some(key) = key {
+            self.allocs_by_content.insert(key, id);
+        }
         self.pending_allocs.push((alloc_id, id));
         id
     }
