@@ -29,6 +29,21 @@ pub struct TargetSpec {
     pub runner: Runner,
 }
 
+#[cfg(test)]
+impl TargetSpec {
+    /// `targets/x86_64-unknown-linux-gnu.toml`'s target, for unit tests
+    /// that need one.
+    pub fn host_for_tests() -> Self {
+        TargetSpec {
+            triple: "x86_64-unknown-linux-gnu".into(),
+            cranelift_isa: "x86_64".into(),
+            object_format: ObjectFormat::Elf,
+            linker: "cc".into(),
+            runner: Runner::Native,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ObjectFormat {

@@ -168,16 +168,9 @@ impl Side {
 mod tests {
     use super::*;
     use crate::process::describe;
-    use crate::targets::ObjectFormat;
 
     fn target() -> TargetSpec {
-        TargetSpec {
-            triple: "x86_64-unknown-linux-gnu".into(),
-            cranelift_isa: "x86_64".into(),
-            object_format: ObjectFormat::Elf,
-            linker: "cc".into(),
-            runner: Runner::Native,
-        }
+        TargetSpec::host_for_tests()
     }
 
     #[test]

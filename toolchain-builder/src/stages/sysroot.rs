@@ -443,16 +443,9 @@ fn store(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::targets::{ObjectFormat, Runner};
 
     fn target() -> TargetSpec {
-        TargetSpec {
-            triple: "x86_64-unknown-linux-gnu".into(),
-            cranelift_isa: "x86_64".into(),
-            object_format: ObjectFormat::Elf,
-            linker: "cc".into(),
-            runner: Runner::Native,
-        }
+        TargetSpec::host_for_tests()
     }
 
     fn key(parts: &KeyParts<'_>) -> String {
