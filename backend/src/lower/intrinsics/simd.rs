@@ -108,40 +108,43 @@ pub fn codegen<'tcx>(
         return Some(Some(v));
     }
     let arg = |fx: &mut FunctionCx<'_, '_, 'tcx>, i: usize| fx.codegen_operand(&args[i].node);
+    // The first `n` arguments, as SIMD values in memory.
+    let lanes = |fx: &mut FunctionCx<'_, '_, 'tcx>, n: usize| -> Vec<Lanes<'tcx>> {
+        (0..n)
+            .map(|i| {
+                let v = fx.codegen_operand(&args[i].node);
+                Lanes::of(fx, v)
+            })
+            .collect()
+    };
 
     if let Some(op) = binop_of(name) {
-        let (a, b) = (arg(fx, 0), arg(fx, 1));
-        let (a, b) = (Lanes::of(fx, a), Lanes::of(fx, b));
-        let r = Lanes::fresh(fx, out);
+        let inputs = lanes(fx, 2);
+        let elem = inputs[0].elem;
         let compare = matches!(
             op,
             BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
         );
         let bool_layout = fx.layout_of(fx.tcx.types.bool);
-        for i in 0..a.count {
-            let (x, y) = (a.cvalue(fx, i), b.cvalue(fx, i));
-            let v = if compare {
+        let out_lane = lane_type(fx, out);
+        let r = map_lanes(fx, &inputs, out, |fx, v| {
+            let (x, y) = (CValue::by_val(v[0], elem), CValue::by_val(v[1], elem));
+            if compare {
                 // Lanes of a comparison are all ones (true) or all zeros.
                 let bit = num::codegen_binop(fx, op, x, y, bool_layout).load_scalar(fx);
-                let ty = r.ty(fx);
-                let wide = int_resize(fx, bit, ty, false);
+                let wide = int_resize(fx, bit, out_lane, false);
                 fx.bcx.ins().ineg(wide)
             } else {
-                num::codegen_binop(fx, op, x, y, a.elem).load_scalar(fx)
-            };
-            r.set(fx, i, v);
-        }
-        return Some(Some(r.value(out)));
+                num::codegen_binop(fx, op, x, y, elem).load_scalar(fx)
+            }
+        });
+        return Some(Some(r));
     }
 
     let result = match name {
         sym::simd_splat => {
-            let v = arg(fx, 0).load_scalar(fx);
-            let r = Lanes::fresh(fx, out);
-            for i in 0..r.count {
-                r.set(fx, i, v);
-            }
-            r.value(out)
+            let x = arg(fx, 0).load_scalar(fx);
+            map_lanes(fx, &[], out, |_, _| x)
         }
         sym::simd_neg
         | sym::simd_fabs
@@ -155,36 +158,31 @@ pub fn codegen<'tcx>(
         | sym::simd_ctpop
         | sym::simd_ctlz
         | sym::simd_cttz => {
-            let a = arg(fx, 0);
-            let a = Lanes::of(fx, a);
-            let r = Lanes::fresh(fx, out);
-            for i in 0..a.count {
-                let x = a.cvalue(fx, i);
-                let v = match name {
-                    sym::simd_neg => num::codegen_unop(fx, UnOp::Neg, x, a.elem).load_scalar(fx),
-                    _ => {
-                        let x = x.load_scalar(fx);
-                        let byte_lanes = a.ty(fx) == types::I8;
-                        let ins = fx.bcx.ins();
-                        match name {
-                            sym::simd_fabs => ins.fabs(x),
-                            sym::simd_fsqrt => ins.sqrt(x),
-                            sym::simd_ceil => ins.ceil(x),
-                            sym::simd_floor => ins.floor(x),
-                            sym::simd_trunc => ins.trunc(x),
-                            sym::simd_round_ties_even => ins.nearest(x),
-                            sym::simd_bswap if byte_lanes => x,
-                            sym::simd_bswap => ins.bswap(x),
-                            sym::simd_bitreverse => ins.bitrev(x),
-                            sym::simd_ctpop => ins.popcnt(x),
-                            sym::simd_ctlz => ins.clz(x),
-                            _ => ins.ctz(x),
-                        }
-                    }
-                };
-                r.set(fx, i, v);
-            }
-            r.value(out)
+            let inputs = lanes(fx, 1);
+            let elem = inputs[0].elem;
+            let byte_lanes = inputs[0].ty(fx) == types::I8;
+            map_lanes(fx, &inputs, out, |fx, v| {
+                let x = v[0];
+                if name == sym::simd_neg {
+                    let x = CValue::by_val(x, elem);
+                    return num::codegen_unop(fx, UnOp::Neg, x, elem).load_scalar(fx);
+                }
+                let ins = fx.bcx.ins();
+                match name {
+                    sym::simd_fabs => ins.fabs(x),
+                    sym::simd_fsqrt => ins.sqrt(x),
+                    sym::simd_ceil => ins.ceil(x),
+                    sym::simd_floor => ins.floor(x),
+                    sym::simd_trunc => ins.trunc(x),
+                    sym::simd_round_ties_even => ins.nearest(x),
+                    sym::simd_bswap if byte_lanes => x,
+                    sym::simd_bswap => ins.bswap(x),
+                    sym::simd_bitreverse => ins.bitrev(x),
+                    sym::simd_ctpop => ins.popcnt(x),
+                    sym::simd_ctlz => ins.clz(x),
+                    _ => ins.ctz(x),
+                }
+            })
         }
         sym::simd_round
         | sym::simd_fsin
@@ -195,9 +193,8 @@ pub fn codegen<'tcx>(
         | sym::simd_flog2
         | sym::simd_flog10 => {
             // Per lane through the scalar float intrinsic (libm).
-            let a = arg(fx, 0);
-            let a = Lanes::of(fx, a);
-            let r = Lanes::fresh(fx, out);
+            let inputs = lanes(fx, 1);
+            let elem = inputs[0].elem;
             let base = match name {
                 sym::simd_round => "round",
                 sym::simd_fsin => "sin",
@@ -208,24 +205,20 @@ pub fn codegen<'tcx>(
                 sym::simd_flog2 => "log2",
                 _ => "log10",
             };
-            let scalar = Symbol::intern(&format!("{base}f{}", a.elem.size.bits()));
-            for i in 0..a.count {
-                let x = a.get(fx, i);
-                let Some(v) = super::float::codegen(fx, scalar, &[x]) else {
-                    fx.unsupported(format_args!("`{name}` on `{}`", a.elem.ty));
-                };
-                r.set(fx, i, v);
+            let scalar = Symbol::intern(&format!("{base}f{}", elem.size.bits()));
+            if !super::float::handles(scalar) {
+                fx.unsupported(format_args!("`{name}` on `{}`", elem.ty));
             }
-            r.value(out)
+            map_lanes(fx, &inputs, out, |fx, v| {
+                super::float::codegen(fx, scalar, v).expect("float intrinsic")
+            })
         }
         sym::simd_funnel_shl | sym::simd_funnel_shr => {
-            let (a, b, shift) = (arg(fx, 0), arg(fx, 1), arg(fx, 2));
-            let (a, b, shift) = (Lanes::of(fx, a), Lanes::of(fx, b), Lanes::of(fx, shift));
-            let r = Lanes::fresh(fx, out);
-            let bits = a.elem.size.bits() as i64;
-            for i in 0..a.count {
-                let (x, y, n) = (a.get(fx, i), b.get(fx, i), shift.get(fx, i));
-                let ty = a.ty(fx);
+            let inputs = lanes(fx, 3);
+            let bits = inputs[0].elem.size.bits() as i64;
+            let ty = inputs[0].ty(fx);
+            map_lanes(fx, &inputs, out, |fx, v| {
+                let (x, y, n) = (v[0], v[1], v[2]);
                 let width = fx.bcx.ins().iconst(ty, bits);
                 let rest = fx.bcx.ins().isub(width, n);
                 let (hi, lo, keep) = if name == sym::simd_funnel_shl {
@@ -241,10 +234,8 @@ pub fn codegen<'tcx>(
                 };
                 let joined = fx.bcx.ins().bor(hi, lo);
                 let zero = fx.bcx.ins().icmp_imm_s(IntCC::Equal, n, 0);
-                let v = fx.bcx.ins().select(zero, keep, joined);
-                r.set(fx, i, v);
-            }
-            r.value(out)
+                fx.bcx.ins().select(zero, keep, joined)
+            })
         }
         sym::simd_masked_load | sym::simd_masked_store => {
             // masked_load(mask, ptr, fallback) / masked_store(mask, ptr, values):
@@ -262,83 +253,55 @@ pub fn codegen<'tcx>(
             }
         }
         sym::simd_minimum_number_nsz | sym::simd_maximum_number_nsz => {
-            let (a, b) = (arg(fx, 0), arg(fx, 1));
-            let (a, b) = (Lanes::of(fx, a), Lanes::of(fx, b));
-            let r = Lanes::fresh(fx, out);
-            let bits = a.elem.size.bits();
+            let inputs = lanes(fx, 2);
+            let bits = inputs[0].elem.size.bits();
             let scalar = match (name == sym::simd_maximum_number_nsz, bits) {
                 (false, 32) => sym::minimum_number_nsz_f32,
                 (false, _) => sym::minimum_number_nsz_f64,
                 (true, 32) => sym::maximum_number_nsz_f32,
                 (true, _) => sym::maximum_number_nsz_f64,
             };
-            for i in 0..a.count {
-                let (x, y) = (a.get(fx, i), b.get(fx, i));
-                let v = super::float::codegen(fx, scalar, &[x, y]).expect("float min/max");
-                r.set(fx, i, v);
-            }
-            r.value(out)
+            map_lanes(fx, &inputs, out, |fx, v| {
+                super::float::codegen(fx, scalar, v).expect("float min/max")
+            })
         }
         sym::simd_fma | sym::simd_relaxed_fma => {
-            let (a, b, c) = (arg(fx, 0), arg(fx, 1), arg(fx, 2));
-            let (a, b, c) = (Lanes::of(fx, a), Lanes::of(fx, b), Lanes::of(fx, c));
-            let r = Lanes::fresh(fx, out);
-            for i in 0..a.count {
-                let (x, y, z) = (a.get(fx, i), b.get(fx, i), c.get(fx, i));
-                let v = fx.bcx.ins().fma(x, y, z);
-                r.set(fx, i, v);
-            }
-            r.value(out)
+            let inputs = lanes(fx, 3);
+            map_lanes(fx, &inputs, out, |fx, v| fx.bcx.ins().fma(v[0], v[1], v[2]))
         }
         sym::simd_saturating_add | sym::simd_saturating_sub => {
-            let (a, b) = (arg(fx, 0), arg(fx, 1));
-            let (a, b) = (Lanes::of(fx, a), Lanes::of(fx, b));
-            let r = Lanes::fresh(fx, out);
-            let signed = a.elem.ty.is_signed();
-            for i in 0..a.count {
-                let (x, y) = (a.get(fx, i), b.get(fx, i));
-                let v = num::saturating(fx, name == sym::simd_saturating_add, x, y, signed);
-                r.set(fx, i, v);
-            }
-            r.value(out)
+            let inputs = lanes(fx, 2);
+            let signed = inputs[0].elem.ty.is_signed();
+            let add = name == sym::simd_saturating_add;
+            map_lanes(fx, &inputs, out, |fx, v| {
+                num::saturating(fx, add, v[0], v[1], signed)
+            })
         }
         sym::simd_cast | sym::simd_as => {
-            let a = arg(fx, 0);
-            let a = Lanes::of(fx, a);
-            let r = Lanes::fresh(fx, out);
-            for i in 0..a.count {
-                let x = a.get(fx, i);
-                let v = cast_lane(fx, x, a.elem, r.elem);
-                r.set(fx, i, v);
-            }
-            r.value(out)
+            let inputs = lanes(fx, 1);
+            let from = inputs[0].elem;
+            let (_, to) = out.ty.simd_size_and_type(fx.tcx);
+            let to = fx.layout_of(to);
+            map_lanes(fx, &inputs, out, |fx, v| cast_lane(fx, v[0], from, to))
         }
         sym::simd_arith_offset => {
-            let (p, o) = (arg(fx, 0), arg(fx, 1));
-            let (p, o) = (Lanes::of(fx, p), Lanes::of(fx, o));
-            let pointee = p.elem.ty.builtin_deref(true).expect("vector of pointers");
+            let inputs = lanes(fx, 2);
+            let pointee = inputs[0]
+                .elem
+                .ty
+                .builtin_deref(true)
+                .expect("vector of pointers");
             let size = fx.layout_of(pointee).size.bytes() as i64;
-            let r = Lanes::fresh(fx, out);
-            for i in 0..p.count {
-                let (base, n) = (p.get(fx, i), o.get(fx, i));
-                let bytes = fx.bcx.ins().imul_imm_s(n, size);
-                let v = fx.bcx.ins().iadd(base, bytes);
-                r.set(fx, i, v);
-            }
-            r.value(out)
+            map_lanes(fx, &inputs, out, |fx, v| {
+                let bytes = fx.bcx.ins().imul_imm_s(v[1], size);
+                fx.bcx.ins().iadd(v[0], bytes)
+            })
         }
         sym::simd_cast_ptr | sym::simd_expose_provenance | sym::simd_with_exposed_provenance => {
             // Pointers and addresses are the same bits: copy lane by lane.
-            let a = arg(fx, 0);
-            let a = Lanes::of(fx, a);
-            let r = Lanes::fresh(fx, out);
-            for i in 0..a.count {
-                let x = a.get(fx, i);
-                let ty = r.ty(fx);
-                let v = int_resize(fx, x, ty, false);
-                r.set(fx, i, v);
-            }
-            r.value(out)
+            let inputs = lanes(fx, 1);
+            let to = lane_type(fx, out);
+            map_lanes(fx, &inputs, out, |fx, v| int_resize(fx, v[0], to, false))
         }
         sym::simd_gather | sym::simd_scatter => {
             // gather(fallback, pointers, mask) / scatter(values, pointers, mask):
@@ -357,15 +320,10 @@ pub fn codegen<'tcx>(
             }
         }
         sym::simd_select => {
-            let (m, a, b) = (arg(fx, 0), arg(fx, 1), arg(fx, 2));
-            let (m, a, b) = (Lanes::of(fx, m), Lanes::of(fx, a), Lanes::of(fx, b));
-            let r = Lanes::fresh(fx, out);
-            for i in 0..a.count {
-                let (c, x, y) = (m.get(fx, i), a.get(fx, i), b.get(fx, i));
-                let v = fx.bcx.ins().select(c, x, y);
-                r.set(fx, i, v);
-            }
-            r.value(out)
+            let inputs = lanes(fx, 3);
+            map_lanes(fx, &inputs, out, |fx, v| {
+                fx.bcx.ins().select(v[0], v[1], v[2])
+            })
         }
         sym::simd_select_bitmask => {
             let (m, a, b) = (arg(fx, 0), arg(fx, 1), arg(fx, 2));
@@ -518,6 +476,32 @@ pub fn codegen<'tcx>(
         _ => fx.unsupported(format_args!("the SIMD intrinsic `{name}`")),
     };
     Some(Some(result))
+}
+
+/// The Cranelift type of one lane of the SIMD layout `layout`.
+fn lane_type<'tcx>(fx: &FunctionCx<'_, '_, 'tcx>, layout: TyAndLayout<'tcx>) -> Type {
+    let (_, elem) = layout.ty.simd_size_and_type(fx.tcx);
+    fx.clif_type(fx.layout_of(elem)).expect("scalar lane")
+}
+
+/// A fresh `out` whose lane i is `f(lane i of each input)`.
+fn map_lanes<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    inputs: &[Lanes<'tcx>],
+    out: TyAndLayout<'tcx>,
+    mut f: impl FnMut(&mut FunctionCx<'_, '_, 'tcx>, &[Value]) -> Value,
+) -> CValue<'tcx> {
+    let r = Lanes::fresh(fx, out);
+    let mut lane = Vec::with_capacity(inputs.len());
+    for i in 0..r.count {
+        lane.clear();
+        for input in inputs {
+            lane.push(input.get(fx, i));
+        }
+        let v = f(fx, &lane);
+        r.set(fx, i, v);
+    }
+    r.value(out)
 }
 
 /// Per-lane conditional memory access: for each lane whose `mask` lane is
