@@ -115,17 +115,7 @@ fn scalar_to_value(
 impl<'tcx> FunctionCx<'_, '_, 'tcx> {
     /// A `&'static str` with the given contents (its own data object).
     pub fn str_const(&mut self, text: &str) -> CValue<'tcx> {
-        let name = self.cx.anon_name("str");
-        let declared =
-            self.cx
-                .module
-                .declare_data(&name, cranelift_module::Linkage::Local, false, false);
-        let data = declared.unwrap_or_else(|e| self.tcx.dcx().fatal(format!("clif backend: {e}")));
-        let mut desc = DataDescription::new();
-        desc.define(text.as_bytes().to_vec().into_boxed_slice());
-        if let Err(e) = self.cx.module.define_data(data, &desc) {
-            self.tcx.dcx().fatal(format!("clif backend: {e}"));
-        }
+        let data = self.cx.define_anon_bytes("str", text.as_bytes());
         let ptr = self.data_addr(data);
         let len = self.usize_const(text.len() as u64);
         let layout = self.layout_of(Ty::new_static_str(self.tcx));

@@ -271,6 +271,21 @@ impl<'tcx> CodegenCx<'tcx> {
         id
     }
 
+    /// A new unit-local, read-only data object holding `bytes`.
+    pub fn define_anon_bytes(&mut self, kind: &str, bytes: &[u8]) -> DataId {
+        let name = self.anon_name(kind);
+        let mut define = || {
+            let id = self
+                .module
+                .declare_data(&name, Linkage::Local, false, false)?;
+            let mut desc = cranelift_module::DataDescription::new();
+            desc.define(bytes.to_vec().into_boxed_slice());
+            self.module.define_data(id, &desc)?;
+            Ok::<_, cranelift_module::ModuleError>(id)
+        };
+        define().unwrap_or_else(|e| self.tcx.dcx().fatal(format!("clif backend: {e}")))
+    }
+
     /// A unit-unique symbol name that assemblers accept unquoted.
     pub fn asm_symbol_name(&mut self, kind: &str) -> String {
         self.anon_name(kind)

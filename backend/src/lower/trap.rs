@@ -6,7 +6,7 @@
 
 use cranelift_codegen::ir::{AbiParam, InstBuilder, Signature, TrapCode, types};
 use cranelift_frontend::FunctionBuilder;
-use cranelift_module::{DataDescription, Linkage, Module};
+use cranelift_module::{Linkage, Module};
 use rustc_span::Span;
 
 use super::FunctionCx;
@@ -32,17 +32,7 @@ pub fn trap_unsupported_at_runtime(
         format!("the clif backend does not support {what} yet; reaching it at run time aborts"),
     );
     let message = format!("clif backend: {what} is not supported yet (aborting)\n");
-    let name = cx.anon_name("trapmsg");
-    let define = |cx: &mut CodegenCx<'_>| {
-        let data = cx
-            .module
-            .declare_data(&name, Linkage::Local, false, false)?;
-        let mut desc = DataDescription::new();
-        desc.define(message.clone().into_bytes().into_boxed_slice());
-        cx.module.define_data(data, &desc)?;
-        Ok::<_, cranelift_module::ModuleError>(data)
-    };
-    let data = define(cx).unwrap_or_else(|e| cx.tcx.dcx().fatal(format!("clif backend: {e}")));
+    let data = cx.define_anon_bytes("trapmsg", message.as_bytes());
     let ptr_ty = cx.pointer_ty;
     let gv = cx.module.declare_data_in_func(data, bcx.func);
     let ptr = bcx.ins().symbol_value(ptr_ty, gv);
