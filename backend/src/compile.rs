@@ -20,6 +20,7 @@ use rustc_codegen_ssa::{CompiledModule, ModuleKind};
 use rustc_data_structures::jobserver::{Acquired, HelperThread};
 
 use crate::asm::AsmJob;
+use crate::timings::{Phase, Timings};
 
 /// A function lowered to Cranelift IR, waiting to be compiled.
 pub struct LoweredFn {
@@ -44,26 +45,31 @@ pub type UnitResult = Result<Vec<CompiledModule>, String>;
 
 impl LoweredUnit {
     /// Compiles every function, writes the object file, runs the assembler.
-    pub fn compile(mut self) -> UnitResult {
-        let mut ctx = cranelift_codegen::Context::new();
-        for f in self.functions {
-            ctx.clear();
-            ctx.func = f.func;
-            if let Err(err) = self.module.define_function(f.id, &mut ctx) {
-                return Err(format!(
-                    "clif backend: Cranelift rejected `{}`: {err:?}\n{}",
-                    f.symbol, ctx.func
-                ));
+    pub fn compile(mut self, timings: Option<&Timings>) -> UnitResult {
+        let functions = self.functions.len();
+        Timings::time(timings, Phase::Cranelift, || {
+            let mut ctx = cranelift_codegen::Context::new();
+            for f in self.functions {
+                ctx.clear();
+                ctx.func = f.func;
+                if let Err(err) = self.module.define_function(f.id, &mut ctx) {
+                    return Err(format!(
+                        "clif backend: Cranelift rejected `{}`: {err:?}\n{}",
+                        f.symbol, ctx.func
+                    ));
+                }
             }
-        }
-        let mut modules = vec![write_object(
-            self.module,
-            self.object,
-            self.name,
-            ModuleKind::Regular,
-        )?];
+            Ok(())
+        })?;
+        let object = Timings::time(timings, Phase::Object, || {
+            write_object(self.module, self.object, self.name, ModuleKind::Regular)
+        })?;
+        let mut modules = vec![object];
         if let Some(asm) = self.asm {
-            modules.push(asm.run()?);
+            modules.push(Timings::time(timings, Phase::Asm, || asm.run())?);
+        }
+        if let Some(timings) = timings {
+            timings.unit_done(functions);
         }
         Ok(modules)
     }
@@ -115,23 +121,28 @@ pub struct Pool {
     /// (then the main thread compiles everything).
     helper: Option<HelperThread>,
     workers: Vec<JoinHandle<()>>,
+    timings: Option<Arc<Timings>>,
 }
 
 impl Pool {
-    pub fn new() -> Self {
+    /// A pool; without `parallel`, one that compiles on rustc's thread only.
+    pub fn new(parallel: bool, timings: Option<Arc<Timings>>) -> Self {
         let (sender, tokens) = channel();
-        let helper = rustc_data_structures::jobserver::client()
-            .into_helper_thread(move |token| {
-                // The pool may be gone; the token is then released on drop.
-                let _ = sender.send(token);
+        let helper = parallel
+            .then(|| {
+                rustc_data_structures::jobserver::client().into_helper_thread(move |token| {
+                    // The pool may be gone; the token is then released on drop.
+                    let _ = sender.send(token);
+                })
             })
-            .ok();
+            .and_then(Result::ok);
         Pool {
             queue: Arc::default(),
             results: Arc::default(),
             tokens,
             helper,
             workers: Vec::new(),
+            timings,
         }
     }
 
@@ -150,10 +161,14 @@ impl Pool {
         while let Ok(token) = self.tokens.try_recv() {
             let Ok(token) = token else { continue };
             let (queue, results) = (Arc::clone(&self.queue), Arc::clone(&self.results));
+            let timings = self.timings.clone();
             self.workers.push(std::thread::spawn(move || {
                 let _token = token;
+                if timings.is_some() {
+                    crate::timings::record_passes_on_this_thread();
+                }
                 while let Some(unit) = pop(&queue) {
-                    let result = unit.compile();
+                    let result = unit.compile(timings.as_deref());
                     lock(&results).push(result);
                 }
             }));
@@ -163,10 +178,13 @@ impl Pool {
     /// Compiles what is left on this thread, waits for the workers and
     /// returns every unit's result.
     pub fn finish(mut self) -> Vec<UnitResult> {
+        if self.timings.is_some() {
+            crate::timings::record_passes_on_this_thread();
+        }
         loop {
             self.spawn_for_tokens();
             let Some(unit) = pop(&self.queue) else { break };
-            let result = unit.compile();
+            let result = unit.compile(self.timings.as_deref());
             lock(&self.results).push(result);
         }
         drop(self.helper.take());

@@ -1,5 +1,5 @@
-//! Backend settings: Cranelift's optimisation level, register allocator and
-//! IR verifier. Declared once here with their defaults; read from the
+//! Backend settings: Cranelift's register allocator and IR verifier, and
+//! whether units compile on worker threads. Declared once here with their defaults; read from the
 //! environment so the toolchain's wrappers and tests can set them without
 //! new rustc flags.
 
@@ -19,6 +19,10 @@ pub struct BackendConfig {
     pub verifier: bool,
     /// `CLIF_REGALLOC=backtracking|single_pass`.
     pub regalloc: Regalloc,
+    /// `CLIF_PARALLEL=1|0`: compile units on worker threads as cargo's
+    /// jobserver allows (default), or all on rustc's thread (for measuring
+    /// what the threads gain).
+    pub parallel: bool,
 }
 
 impl BackendConfig {
@@ -32,6 +36,11 @@ impl BackendConfig {
             Ok("single_pass") => Regalloc::SinglePass,
             _ => Regalloc::Backtracking,
         };
-        BackendConfig { verifier, regalloc }
+        let parallel = std::env::var("CLIF_PARALLEL").as_deref() != Ok("0");
+        BackendConfig {
+            verifier,
+            regalloc,
+            parallel,
+        }
     }
 }

@@ -14,6 +14,7 @@ use rustc_session::config::OutputType;
 use crate::compile::{LoweredUnit, Pool};
 use crate::config::BackendConfig;
 use crate::cx::CodegenCx;
+use crate::timings::{Phase, Timings};
 use crate::unsupported::recover;
 use crate::{allocator, asm, consts, entry, isa, lower};
 
@@ -23,9 +24,13 @@ pub fn codegen_crate(tcx: TyCtxt<'_>, _crate_info: &CrateInfo) -> CompiledModule
     let cgus = tcx.collect_and_partition_mono_items(()).codegen_units;
     // Lowering needs the TyCtxt and stays on this thread; compiling the
     // lowered units overlaps with it on jobserver-limited workers.
-    let mut pool = Pool::new();
+    let timings = Timings::from_env().map(std::sync::Arc::new);
+    let mut pool = Pool::new(config.parallel, timings.clone());
     for cgu in cgus {
-        pool.submit(lower_cgu(tcx, &isa, cgu));
+        let unit = Timings::time(timings.as_deref(), Phase::Lower, || {
+            lower_cgu(tcx, &isa, cgu)
+        });
+        pool.submit(unit);
     }
     let mut modules = Vec::new();
     for result in pool.finish() {
@@ -39,6 +44,12 @@ pub fn codegen_crate(tcx: TyCtxt<'_>, _crate_info: &CrateInfo) -> CompiledModule
     modules.sort_by(|a, b| a.name.cmp(&b.name));
     let allocator_module = allocator::codegen(tcx, &isa);
     tcx.sess.dcx().abort_if_errors();
+    if let Some(timings) = timings
+        && let Err(message) =
+            timings.report(tcx.crate_name(rustc_span::def_id::LOCAL_CRATE).as_str())
+    {
+        tcx.dcx().warn(message);
+    }
     CompiledModules {
         modules,
         allocator_module,

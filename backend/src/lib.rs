@@ -33,6 +33,7 @@ extern crate rustc_data_structures;
 extern crate rustc_driver;
 extern crate rustc_hir;
 extern crate rustc_index;
+extern crate rustc_metadata;
 extern crate rustc_middle;
 extern crate rustc_session;
 extern crate rustc_span;
@@ -50,13 +51,17 @@ mod driver;
 mod entry;
 mod isa;
 mod lower;
+mod timings;
 mod unsupported;
 
 use std::any::Any;
 
+use rustc_codegen_ssa::back::archive::ArArchiveBuilderBuilder;
+use rustc_codegen_ssa::back::link::link_binary;
 use rustc_codegen_ssa::traits::CodegenBackend;
 use rustc_codegen_ssa::{CompiledModules, CrateInfo, TargetConfig};
 use rustc_data_structures::fx::FxIndexMap;
+use rustc_metadata::EncodedMetadata;
 use rustc_middle::dep_graph::{WorkProduct, WorkProductId};
 use rustc_middle::ty::TyCtxt;
 use rustc_session::Session;
@@ -112,6 +117,32 @@ impl CodegenBackend for ClifBackend {
             .downcast::<CompiledModules>()
             .expect("codegen_crate returns CompiledModules");
         (modules, FxIndexMap::default())
+    }
+
+    /// rustc's own linker step, timed for `CLIF_TIMINGS`.
+    fn link(
+        &self,
+        sess: &Session,
+        compiled_modules: CompiledModules,
+        crate_info: CrateInfo,
+        metadata: EncodedMetadata,
+        outputs: &OutputFilenames,
+    ) {
+        let crate_name = crate_info.local_crate_name.to_string();
+        let link = || {
+            link_binary(
+                sess,
+                &ArArchiveBuilderBuilder,
+                compiled_modules,
+                crate_info,
+                metadata,
+                outputs,
+                self.name(),
+            )
+        };
+        if let Err(message) = timings::time_link(&crate_name, link) {
+            sess.dcx().warn(message);
+        }
     }
 }
 

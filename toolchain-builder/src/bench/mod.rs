@@ -15,6 +15,12 @@
 //!   profile; each binary runs once per repetition, clif and LLVM in turn.
 //!   Both must print the same output; a difference is a failure, not a
 //!   number.
+//! - **Speed levers** (not with `--quick`): every crate set is built once
+//!   more per repetition for each of [`LEVERS`], a clif build with one
+//!   setting changed from its default; levers that change the code also
+//!   build and run the run-time programs (dev profile).
+//! - **Breakdown**: after the repetitions, one more clif build per crate
+//!   set with the backend's `CLIF_TIMINGS` on, summed by [`breakdown`].
 //!
 //! The clif toolchain measured is assembled by the dist stage in
 //! `build/bench/dist/` (unless `--dist-dir`), not in `dist/`: a `build`
@@ -26,6 +32,8 @@
 //! `build/bench/BENCHMARKS.md` and, unless `--quick`, `BENCHMARKS.md` at the
 //! repository root ([`report`]); target dirs and logs in `build/bench/`.
 
+mod breakdown;
+mod levers;
 mod machine;
 mod report;
 mod stats;
@@ -35,6 +43,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context as _};
+use breakdown::Breakdown;
+use levers::LEVERS;
 
 use crate::base::BaseToolchain;
 use crate::cargo_suite::{cargo_command, LLVM_RUSTFLAGS};
@@ -58,9 +68,16 @@ const RUNTIME_PACKAGE: &str = "bench-runtime";
 /// Its binaries, in report order.
 const PROGRAMS: &[&str] = &["raytrace", "hashmap", "tokenize"];
 
-/// Variables of the backend (IR verifier, register allocator) that would
-/// change what is measured; removed from cargo's environment.
-const BACKEND_ENV: &[&str] = &["CLIF_VERIFIER", "CLIF_REGALLOC"];
+/// Variables of the backend and the `bin/rustc` wrapper (IR verifier,
+/// register allocator, threads, linker, timings) that would change what is
+/// measured; removed from cargo's environment.
+const BACKEND_ENV: &[&str] = &[
+    "CLIF_VERIFIER",
+    "CLIF_REGALLOC",
+    "CLIF_PARALLEL",
+    "CLIF_LLD",
+    "CLIF_TIMINGS",
+];
 
 /// One cargo command may take this long.
 const CARGO_TIMEOUT: Duration = Duration::from_secs(30 * 60);
@@ -98,6 +115,9 @@ enum Kind {
     Llvm,
     /// `cargo check` with the base rustc.
     Check,
+    /// `cargo build` with the clif toolchain and one lever changed
+    /// (an index into [`LEVERS`]).
+    Lever(usize),
 }
 
 impl Kind {
@@ -106,13 +126,14 @@ impl Kind {
             Kind::Clif => "clif",
             Kind::Llvm => "llvm",
             Kind::Check => "check",
+            Kind::Lever(index) => LEVERS[index].slug,
         }
     }
 
     fn subcommand(self) -> &'static str {
         match self {
             Kind::Check => "check",
-            Kind::Clif | Kind::Llvm => "build",
+            Kind::Clif | Kind::Llvm | Kind::Lever(_) => "build",
         }
     }
 }
@@ -184,15 +205,21 @@ impl Bench<'_> {
     /// or the base rustc with the LLVM side's flags and `RUSTC_BOOTSTRAP=1`.
     fn cargo(&self, kind: Kind, args: &[&str]) -> Command {
         let (rustc, rustflags) = match kind {
-            Kind::Clif => (&self.toolchain.rustc, &[][..]),
+            Kind::Clif | Kind::Lever(_) => (&self.toolchain.rustc, &[][..]),
             Kind::Llvm | Kind::Check => (&self.base.rustc, LLVM_RUSTFLAGS),
         };
         let mut cmd = cargo_command(&self.layout.bench_dir(), self.target, rustc, rustflags);
         for var in BACKEND_ENV {
             cmd.env_remove(var);
         }
-        if kind != Kind::Clif {
-            cmd.env("RUSTC_BOOTSTRAP", "1");
+        match kind {
+            Kind::Llvm | Kind::Check => {
+                cmd.env("RUSTC_BOOTSTRAP", "1");
+            }
+            Kind::Lever(index) => {
+                cmd.envs(LEVERS[index].env.iter().copied());
+            }
+            Kind::Clif => {}
         }
         cmd.args(args).arg("--locked");
         if let Some(jobs) = self.jobs {
@@ -207,7 +234,7 @@ impl Bench<'_> {
     fn build(
         &self,
         label: &str,
-        kind: Kind,
+        (kind, env): (Kind, &[(&str, &Path)]),
         args: &[&str],
         target_dir: &Path,
         log: &str,
@@ -219,6 +246,7 @@ impl Bench<'_> {
         std::fs::create_dir_all(target_dir)
             .with_context(|| format!("cannot create {}", target_dir.display()))?;
         let mut cmd = self.cargo(kind, args);
+        cmd.envs(env.iter().copied());
         cmd.arg("--target-dir").arg(target_dir);
         let step = Step::spinner(label);
         let measured = measure(self.shell, &mut cmd, CARGO_TIMEOUT).context("cannot run cargo")?;
@@ -296,9 +324,14 @@ impl Bench<'_> {
                 ..CompileResult::default()
             })
             .collect();
+        let levers = if self.quick { 0 } else { LEVERS.len() };
+        let kinds: Vec<Kind> = [Kind::Clif, Kind::Llvm, Kind::Check]
+            .into_iter()
+            .chain((0..levers).map(Kind::Lever))
+            .collect();
         for rep in 1..=self.reps {
             for result in &mut results {
-                for kind in [Kind::Clif, Kind::Llvm, Kind::Check] {
+                for &kind in &kinds {
                     // A failed build would fail again; its crate is done.
                     if result.error.is_some() {
                         break;
@@ -317,12 +350,16 @@ impl Bench<'_> {
                         .join(kind.name());
                     let args = [kind.subcommand(), "-p", &result.package];
                     let log = format!("{}-{}", result.name, kind.name());
-                    match self.build(&label, kind, &args, &target_dir, &log)? {
+                    match self.build(&label, (kind, &[]), &args, &target_dir, &log)? {
                         Ok(measured) => {
                             let times: &mut BuildTimes = match kind {
                                 Kind::Clif => &mut result.clif,
                                 Kind::Llvm => &mut result.llvm,
                                 Kind::Check => &mut result.check,
+                                Kind::Lever(index) => result
+                                    .levers
+                                    .entry(LEVERS[index].name.to_owned())
+                                    .or_default(),
                             };
                             times.wall_s.push(measured.wall);
                             times.cpu_s.push(measured.cpu);
@@ -333,7 +370,36 @@ impl Bench<'_> {
                 result.update_ratios();
             }
         }
+        for result in results.iter_mut().filter(|r| r.error.is_none()) {
+            match self.profile(&result.name, &result.package)? {
+                Ok(breakdown) => result.breakdown = Some(breakdown),
+                Err(why) => result.error = Some(why),
+            }
+        }
         Ok(results)
+    }
+
+    /// One more clif build of `package`, with the backend's timings on
+    /// (`CLIF_TIMINGS`), summed into a [`Breakdown`].
+    fn profile(&self, name: &str, package: &str) -> anyhow::Result<Result<Breakdown, String>> {
+        let timings = self.out_dir().join("timings").join(format!("{name}.jsonl"));
+        if timings.exists() {
+            std::fs::remove_file(&timings)
+                .with_context(|| format!("cannot remove {}", timings.display()))?;
+        }
+        std::fs::create_dir_all(timings.parent().expect("a file in a directory"))
+            .with_context(|| format!("cannot create the directory of {}", timings.display()))?;
+        let target_dir = self.out_dir().join("target").join(name).join("profile");
+        let label = format!("{name}: cargo build (clif, CLIF_TIMINGS)");
+        let env: &[(&str, &Path)] = &[("CLIF_TIMINGS", &timings)];
+        let args = ["build", "-p", package];
+        let log = format!("{name}-profile");
+        Ok(
+            match self.build(&label, (Kind::Clif, env), &args, &target_dir, &log)? {
+                Ok(measured) => Ok(Breakdown::read(&timings, measured.cpu)?),
+                Err(why) => Err(why),
+            },
+        )
     }
 
     /// The run-time benchmarks: builds `bench-runtime` four times, then runs
@@ -349,8 +415,17 @@ impl Bench<'_> {
         // Per program: the run every other run must match.
         let mut references: Vec<Option<Run>> = vec![None; PROGRAMS.len()];
         for profile in [Profile::Debug, Profile::Release] {
+            // Levers that change the code are measured in the dev profile.
+            let levers = LEVERS
+                .iter()
+                .enumerate()
+                .filter(|(_, lever)| {
+                    lever.changes_code && !self.quick && matches!(profile, Profile::Debug)
+                })
+                .map(|(index, _)| Kind::Lever(index));
+            let kinds: Vec<Kind> = [Kind::Llvm, Kind::Clif].into_iter().chain(levers).collect();
             let mut dirs = Vec::new();
-            for kind in [Kind::Clif, Kind::Llvm] {
+            for &kind in &kinds {
                 let target_dir = self.out_dir().join("runtime").join(format!(
                     "{}-{}",
                     kind.name(),
@@ -363,8 +438,8 @@ impl Bench<'_> {
                     kind.name()
                 );
                 let log = format!("runtime-{}-{}", kind.name(), profile.dir());
-                match self.build(&label, kind, &args, &target_dir, &log)? {
-                    Ok(_) => dirs.push(target_dir.join(profile.dir())),
+                match self.build(&label, (kind, &[]), &args, &target_dir, &log)? {
+                    Ok(_) => dirs.push((kind, target_dir.join(profile.dir()))),
                     Err(why) => {
                         for result in results.iter_mut().filter(|r| r.error.is_none()) {
                             result.error = Some(why.clone());
@@ -372,9 +447,9 @@ impl Bench<'_> {
                     }
                 }
             }
-            let [clif_dir, llvm_dir] = dirs.as_slice() else {
+            if dirs.len() != kinds.len() {
                 continue;
-            };
+            }
             for (index, result) in results.iter_mut().enumerate() {
                 if result.error.is_some() {
                     continue;
@@ -383,13 +458,8 @@ impl Bench<'_> {
                     Profile::Debug => &mut result.debug,
                     Profile::Release => &mut result.release,
                 };
-                let outcome = self.run_program(
-                    &result.name,
-                    profile,
-                    [clif_dir, llvm_dir],
-                    times,
-                    &mut references[index],
-                );
+                let outcome =
+                    self.run_program(&result.name, profile, &dirs, times, &mut references[index]);
                 if let Err(why) = outcome {
                     result.error = Some(why);
                 }
@@ -402,21 +472,21 @@ impl Bench<'_> {
         Ok(results)
     }
 
-    /// Runs program `name` of both builds `reps` times each, alternating,
-    /// recording wall seconds in `times`; every run must succeed and print
-    /// what the `reference` run printed (the program's first run, LLVM
-    /// debug; set here if there is none yet).
+    /// Runs program `name` of every build (LLVM first) `reps` times each,
+    /// in turn, recording wall seconds in `times`; every run must succeed
+    /// and print what the `reference` run printed (the program's first run,
+    /// LLVM debug; set here if there is none yet).
     fn run_program(
         &self,
         name: &str,
         profile: Profile,
-        [clif_dir, llvm_dir]: [&PathBuf; 2],
+        dirs: &[(Kind, PathBuf)],
         times: &mut RunTimes,
         reference: &mut Option<Run>,
     ) -> Result<(), String> {
         for rep in 1..=self.reps {
-            // LLVM first: its first debug run is the reference.
-            for (kind, dir) in [(Kind::Llvm, llvm_dir), (Kind::Clif, clif_dir)] {
+            for (kind, dir) in dirs {
+                let kind = *kind;
                 let label = format!(
                     "[{rep}/{}] {name} {} ({})",
                     self.reps,
@@ -462,7 +532,12 @@ impl Bench<'_> {
                 }
                 match kind {
                     Kind::Clif => times.clif_s.push(measured.wall),
-                    _ => times.llvm_s.push(measured.wall),
+                    Kind::Lever(index) => times
+                        .levers
+                        .entry(LEVERS[index].name.to_owned())
+                        .or_default()
+                        .push(measured.wall),
+                    Kind::Llvm | Kind::Check => times.llvm_s.push(measured.wall),
                 }
             }
         }

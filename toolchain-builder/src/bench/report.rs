@@ -3,10 +3,13 @@
 //! machine, toolchain, the compile-time tables (wall and CPU seconds), the
 //! run-time table and how to reproduce.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::breakdown::{Breakdown, EMISSION, ISEL, REGALLOC};
+use super::levers::LEVERS;
 use super::machine::{Machine, Toolchain};
 use super::stats::{
     backend_share, ill_conditioned, median_of_known, ratio, Samples, MIN_BACKEND_PART,
@@ -71,6 +74,11 @@ pub struct CompileResult {
     pub llvm: BuildTimes,
     /// `cargo check` with the base rustc.
     pub check: BuildTimes,
+    /// `cargo build` with the clif toolchain and one lever changed, by the
+    /// lever's name.
+    pub levers: BTreeMap<String, BuildTimes>,
+    /// Where the time of one more clif build went.
+    pub breakdown: Option<Breakdown>,
     pub ratios: CompileRatios,
     /// Why a build failed (its timings are then incomplete).
     pub error: Option<String>,
@@ -102,6 +110,8 @@ pub struct RunTimes {
     /// ... of the LLVM-built binary.
     pub llvm_s: Samples,
     pub clif_over_llvm: Option<f64>,
+    /// ... of the clif-built binary with one lever changed, by its name.
+    pub levers: BTreeMap<String, Samples>,
 }
 
 impl RunTimes {
@@ -282,7 +292,9 @@ pub fn markdown(results: &Results) -> String {
         )
     );
     compile_section(&mut md, results);
+    breakdown_section(&mut md, results);
     runtime_section(&mut md, results);
+    levers_section(&mut md, results);
     let errors = results.errors();
     if !errors.is_empty() {
         let _ = writeln!(md, "## Failures\n");
@@ -420,6 +432,156 @@ fn runtime_section(md: &mut String, results: &Results) {
         times(results.runtime_median.debug),
         times(results.runtime_median.release)
     );
+}
+
+fn breakdown_section(md: &mut String, results: &Results) {
+    if results.compile.iter().all(|c| c.breakdown.is_none()) {
+        return;
+    }
+    let _ = writeln!(md, "## Where the clif build's time goes\n");
+    let _ = writeln!(
+        md,
+        "One more clean clif build per crate set, with the backend's timings on \
+         (`CLIF_TIMINGS`, see `backend/src/timings.rs`), summed over every crate of \
+         the build; thread seconds, so Cranelift's time on worker threads adds up. \
+         **beyond check** is the median clif CPU time minus the median `cargo check` \
+         CPU time from the tables above. **MIR → CLIF** is the lowering on rustc's \
+         thread, rustc's queries (layouts, ABIs, instances, symbol names, MIR \
+         decoding) included; **Cranelift** is compiling the lowered functions, of \
+         which register allocation, instruction selection (VCode lowering) and \
+         emission are shown apart; **linking** is rustc's linker step (archives, and \
+         the linker run for binaries, proc macros and build scripts). \
+         **rest** is beyond check minus everything measured: mono-item collection \
+         and partitioning, work the check build does not do, and noise between the \
+         builds.\n"
+    );
+    let _ = writeln!(
+        md,
+        "| crate | clif CPU | beyond check | MIR → CLIF | Cranelift | regalloc | isel | \
+         emission | other passes | object files | asm | linking | rest |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    );
+    for c in &results.compile {
+        let Some(b) = &c.breakdown else { continue };
+        let beyond = match (c.clif.cpu_s.median, c.check.cpu_s.median) {
+            (Some(clif), Some(check)) => Some(clif - check),
+            _ => None,
+        };
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | \
+             {:.2} | {} |",
+            c.name,
+            secs(c.clif.cpu_s.median),
+            secs(beyond),
+            b.lower_s,
+            b.cranelift_s,
+            b.pass(REGALLOC),
+            b.pass(ISEL),
+            b.pass(EMISSION),
+            b.other_passes(),
+            b.object_s,
+            b.asm_s,
+            b.link_s,
+            secs(beyond.map(|beyond| beyond - b.measured())),
+        );
+    }
+    let _ = writeln!(md);
+}
+
+fn levers_section(md: &mut String, results: &Results) {
+    if results.compile.iter().all(|c| c.levers.is_empty()) {
+        return;
+    }
+    let _ = writeln!(md, "## Speed levers\n");
+    let _ = writeln!(
+        md,
+        "Each crate set built once more per lever, in the same repetitions, by the \
+         clif toolchain with that one setting changed from its default; the cells \
+         are lever build / default clif build, medians, wall and CPU (**> 1**: the \
+         default is faster). The levers:\n"
+    );
+    for lever in LEVERS {
+        let _ = writeln!(md, "- **{}**: {}.", lever.name, lever.what);
+    }
+    let _ = writeln!(md);
+    let crates: Vec<&CompileResult> = results.compile.iter().collect();
+    let header: Vec<&str> = crates.iter().map(|c| c.name.as_str()).collect();
+    let _ = writeln!(
+        md,
+        "| lever | {} | median wall | median CPU |\n| --- |{} ---: | ---: |",
+        header.join(" | "),
+        " ---: |".repeat(header.len())
+    );
+    for lever in LEVERS {
+        let (mut walls, mut cpus, mut cells) = (Vec::new(), Vec::new(), Vec::new());
+        for c in &crates {
+            let lever_times = c.levers.get(lever.name);
+            let wall = ratio(
+                lever_times.and_then(|t| t.wall_s.median),
+                c.clif.wall_s.median,
+            );
+            let cpu = ratio(
+                lever_times.and_then(|t| t.cpu_s.median),
+                c.clif.cpu_s.median,
+            );
+            walls.push(wall);
+            cpus.push(cpu);
+            cells.push(format!("{} / {}", times(wall), times(cpu)));
+        }
+        let _ = writeln!(
+            md,
+            "| {} | {} | **{}** | **{}** |",
+            lever.name,
+            cells.join(" | "),
+            times(median_of_known(walls)),
+            times(median_of_known(cpus))
+        );
+    }
+    let _ = writeln!(md);
+    let code_levers: Vec<_> = LEVERS.iter().filter(|l| l.changes_code).collect();
+    if code_levers.is_empty() || results.runtime.iter().all(|r| r.debug.levers.is_empty()) {
+        return;
+    }
+    let _ = writeln!(
+        md,
+        "Levers that change the generated code, on the run-time programs (dev \
+         profile, same repetitions): run time relative to the LLVM debug build.\n"
+    );
+    let names: Vec<&str> = results.runtime.iter().map(|r| r.name.as_str()).collect();
+    let _ = writeln!(
+        md,
+        "| build | {} | median |\n| --- |{} ---: |",
+        names.join(" | "),
+        " ---: |".repeat(names.len())
+    );
+    let mut rows = vec![("clif (default)".to_owned(), None)];
+    rows.extend(
+        code_levers
+            .iter()
+            .map(|l| (format!("clif, {}", l.name), Some(l.name))),
+    );
+    for (label, lever) in rows {
+        let values: Vec<Option<f64>> = results
+            .runtime
+            .iter()
+            .map(|r| {
+                let clif = match lever {
+                    None => r.debug.clif_s.median,
+                    Some(name) => r.debug.levers.get(name).and_then(|s| s.median),
+                };
+                ratio(clif, r.debug.llvm_s.median)
+            })
+            .collect();
+        let cells: Vec<String> = values.iter().map(|v| times(*v)).collect();
+        let _ = writeln!(
+            md,
+            "| {label} | {} | **{}** |",
+            cells.join(" | "),
+            times(median_of_known(values))
+        );
+    }
+    let _ = writeln!(md);
 }
 
 #[cfg(test)]
@@ -561,6 +723,55 @@ mod tests {
             "{md}"
         );
         assert!(md.contains("† LLVM − check is less than 20 % of the LLVM build"));
+    }
+
+    #[test]
+    fn breakdown_and_levers_sections() {
+        let mut results = results();
+        assert!(!markdown(&results).contains("## Speed levers"));
+        let regex = &mut results.compile[0];
+        regex.levers.insert(
+            "single-pass regalloc".into(),
+            times_of(&[3.0, 3.0, 3.0], &[4.5, 4.5, 4.5]),
+        );
+        let mut passes = BTreeMap::new();
+        passes.insert(REGALLOC.to_owned(), 0.5);
+        passes.insert(ISEL.to_owned(), 0.25);
+        regex.breakdown = Some(Breakdown {
+            build_cpu_s: 6.0,
+            crates: 3,
+            functions: 100,
+            lower_s: 0.75,
+            cranelift_s: 1.0,
+            passes,
+            object_s: 0.25,
+            asm_s: 0.0,
+            link_s: 0.5,
+        });
+        let ray = &mut results.runtime[0];
+        for v in [3.0, 3.0, 3.0] {
+            ray.debug
+                .levers
+                .entry("single-pass regalloc".into())
+                .or_default()
+                .push(v);
+        }
+        let md = markdown(&results);
+        for needle in [
+            "## Where the clif build's time goes",
+            // beyond check: 6 − 3; rest: 3 − (0.75 + 1 + 0.25 + 0.5).
+            "| regex | 6.00 | 3.00 | 0.75 | 1.00 | 0.50 | 0.25 | 0.00 | 0.25 | 0.25 | 0.00 | 0.50 | 0.50 |",
+            "## Speed levers",
+            "- **single-pass regalloc**: Cranelift's single-pass",
+            "| lever | regex | syn | median wall | median CPU |",
+            "| single-pass regalloc | 0.75 / 0.75 | – / – | **0.75** | **0.75** |",
+            "| verifier on | – / – | – / – | **–** | **–** |",
+            "| build | raytrace | median |",
+            "| clif (default) | 2.00 | **2.00** |",
+            "| clif, single-pass regalloc | 3.00 | **3.00** |",
+        ] {
+            assert!(md.contains(needle), "missing {needle:?} in:\n{md}");
+        }
     }
 
     #[test]
