@@ -59,6 +59,12 @@ pub struct GlobalOptions {
     #[arg(long, value_name = "FILE", env = "CLIF_BASE_ARCHIVE", global = true)]
     pub base_archive: Option<PathBuf>,
 
+    /// The lld binary that stage dist bundles as
+    /// lib/rustlib/<host>/bin/rust-lld [default: /usr/lib/llvm-22/bin/lld,
+    /// from Debian's package lld-22, which tools/setup.sh installs].
+    #[arg(long, value_name = "FILE", global = true)]
+    pub lld: Option<PathBuf>,
+
     /// Where all build products and caches go [default: build/ in the
     /// repository].
     #[arg(long, value_name = "DIR", global = true)]
@@ -88,9 +94,9 @@ pub enum Command {
     ///
     /// Stage dist (host target only) assembles the toolchain directory
     /// (default: dist/ in the repository): bin/rustc (a wrapper using the
-    /// Cranelift backend and panic=abort), bin/rustdoc, lib/ and the
-    /// sysroot. Use it with `rustup toolchain link clif dist` and `cargo
-    /// +clif build`.
+    /// Cranelift backend and panic=abort), bin/rustdoc, lib/, the sysroot
+    /// and rust-lld (a copy of --lld). Use it with `rustup toolchain link
+    /// clif dist` and `cargo +clif build`.
     ///
     /// A stage whose output exists for the same inputs does nothing. Prints
     /// the dist directory (or, for another target, the sysroot) on stdout.
@@ -306,10 +312,13 @@ mod tests {
             "-v",
             "--build-dir",
             "/tmp/b",
+            "--lld",
+            "/opt/lld",
         ])
         .expect("parses");
         assert!(cli.global.verbose);
         assert_eq!(cli.global.build_dir, Some(PathBuf::from("/tmp/b")));
+        assert_eq!(cli.global.lld, Some(PathBuf::from("/opt/lld")));
         match cli.command {
             Command::Test(args) => {
                 assert_eq!(args.filter.as_deref(), Some("arith"));

@@ -1,7 +1,8 @@
 //! The defaults compiled into the binary: `default-config.toml` (next to this
 //! crate's Cargo.toml) is embedded with `include_str!` and names the required
-//! rustc release, the rustup toolchain to fall back to, and where the base
-//! toolchain archive usually lives relative to the repository root.
+//! rustc release, the rustup toolchain to fall back to, where the base
+//! toolchain archive usually lives relative to the repository root, and the
+//! lld binary the toolchain bundles.
 
 use std::path::PathBuf;
 
@@ -20,6 +21,8 @@ pub struct Config {
     pub rustup_toolchain: String,
     /// Base toolchain archives, relative to the repository root, in order.
     pub base_archive_candidates: Vec<PathBuf>,
+    /// The lld binary bundled as `rust-lld` unless `--lld` names another.
+    pub lld: PathBuf,
 }
 
 impl Config {
@@ -57,6 +60,7 @@ mod tests {
                 "../shared/base-toolchain/clif-base-1.96.0-x86_64-unknown-linux-gnu.tar.xz"
             )]
         );
+        assert_eq!(config.lld, PathBuf::from("/usr/lib/llvm-22/bin/lld"));
         assert_eq!(
             config.rustup_install_command(),
             "rustup toolchain install 1.96.0 --component rustc-dev,rust-src"
@@ -69,6 +73,7 @@ mod tests {
             rustc_release = "1.96.0"
             rustup_toolchain = "1.96.0"
             base_archive_candidates = []
+            lld = "/usr/bin/ld.lld"
             base_archive = "typo.tar.xz"
         "#;
         let err = Config::parse(text).expect_err("unknown key");

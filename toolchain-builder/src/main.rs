@@ -64,6 +64,8 @@ struct Session {
     layout: Layout,
     config: Config,
     selection: BaseSelection,
+    /// `--lld`, if given.
+    lld: Option<PathBuf>,
     shell: Shell,
 }
 
@@ -131,6 +133,8 @@ impl Session {
         host: &TargetSpec,
         dist_dir: Option<&Path>,
     ) -> anyhow::Result<stages::dist::Outputs> {
+        // Before the sysroot: a missing lld should not wait for a long build.
+        let lld = stages::dist::find_lld(self.lld.as_deref(), &self.config.lld)?;
         let sysroot = self.sysroot(base, backend, host)?;
         let inputs = stages::dist::Inputs {
             base,
@@ -138,6 +142,7 @@ impl Session {
             sysroot: &sysroot.root,
             sysroot_key: &sysroot.key,
             host: &host.triple,
+            lld: &lld,
             dist_dir: match dist_dir {
                 Some(dir) => dir.to_owned(),
                 None => self.layout.default_dist_dir(backend.kind()),
@@ -162,6 +167,7 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             dir: absolute(global.base_toolchain.as_deref())?,
             archive: absolute(global.base_archive.as_deref())?,
         },
+        lld: absolute(global.lld.as_deref())?,
         shell: Shell {
             verbose: global.verbose,
         },

@@ -2,13 +2,15 @@
 //! repository unless `--dist-dir`), which `rustup toolchain link` accepts:
 //!
 //! ```text
-//! bin/rustc                      sh wrapper: Cranelift backend, panic=abort
+//! bin/rustc                      sh wrapper: Cranelift backend, panic=abort, lld
 //! bin/rustdoc                    sh wrapper: panic=abort
 //! libexec/rustc-real             the base rustc binary
 //! libexec/rustdoc-real           the base rustdoc (doctests run bin/rustc)
 //! lib/librustc_driver-*.so       from the base toolchain (every lib/*.so)
 //! lib/rustlib/<host>/lib/        the sysroot rlibs built by stage `sysroot`
 //! lib/rustlib/<host>/codegen-backends/librustc_codegen_clif.so
+//! lib/rustlib/<host>/bin/rust-lld          a copy of LLVM 22's lld (Debian's lld-22)
+//! lib/rustlib/<host>/bin/gcc-ld/ld.lld     symbolic link to ../rust-lld
 //! README, VERSION
 //! ```
 //!
@@ -19,10 +21,18 @@
 //! [`wrapper_script`] and [`rustdoc_script`]; rustdoc compiles doctests with
 //! `<sysroot>/bin/rustc`, which is the rustc wrapper.
 //!
+//! The base toolchain has no `rust-lld`; the stage bundles the lld binary
+//! named by [`find_lld`] (Debian's, linked against the same `libLLVM.so.22.1`
+//! as `librustc_driver`, so it needs nothing the toolchain does not). Linked
+//! with `cc -fuse-ld=lld -B<sysroot>/lib/rustlib/<host>/bin/gcc-ld`, cc runs
+//! `gcc-ld/ld.lld`, and lld picks its GNU flavour from that name. Whether
+//! `bin/rustc` asks for that by default is [`LLD_DEFAULT`].
+//!
 //! The directory is assembled in `<dist>.tmp`, checked (`bin/rustc --print
-//! sysroot` must name it) and swapped into place. `VERSION` starts with an
-//! id hashing every input; when the existing directory has the same id the
-//! stage does nothing.
+//! sysroot` must name it, the bundled lld runs, and a program links, with
+//! lld or not as [`LLD_DEFAULT`] says) and swapped into place. `VERSION`
+//! starts with an id hashing every input; when the existing directory has
+//! the same id the stage does nothing.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -33,6 +43,7 @@ use anyhow::{bail, Context as _};
 use super::StageError;
 use crate::base::BaseToolchain;
 use crate::codegen::CodegenBackend;
+use crate::exit::UsageError;
 use crate::fingerprint::{sha256_file, Fingerprint};
 use crate::process::{clean_command, describe, Shell};
 use crate::progress;
@@ -42,7 +53,27 @@ use crate::stages::sysroot::target_libdir;
 const STAGE: &str = "dist";
 
 /// Changing the layout or the wrapper means changing this.
-const STAGE_VERSION: &str = "clif dist v1";
+const STAGE_VERSION: &str = "clif dist v2";
+
+/// Whether `bin/rustc` links host programs with the bundled lld when
+/// `CLIF_LLD` is not set (`CLIF_LLD=1`: lld, `CLIF_LLD=0`: the system
+/// linker, `cc` with GNU ld).
+///
+/// Off for now: lld cannot link the backend's objects yet. Their `.eh_frame`
+/// addresses functions with absolute 64-bit relocations (`R_X86_64_64`;
+/// Cranelift's CIE uses `DW_EH_PE_absptr`), which lld refuses in a
+/// position-independent executable ("relocation R_X86_64_64 cannot be used
+/// against symbol ...; recompile with -fPIC"), where GNU ld rewrites them
+/// to pc-relative ones. Once the backend writes pc-relative FDE addresses
+/// (`DW_EH_PE_pcrel | DW_EH_PE_sdata4`, as LLVM does) relocated against
+/// the functions' section symbols (against a global symbol, preemptible in
+/// `libstd.so`, GNU ld refuses `R_X86_64_PC32`), turning this on is the
+/// whole change: the self-check then requires an lld-linked program.
+pub const LLD_DEFAULT: bool = false;
+
+/// Where the bundled lld goes, under `lib/rustlib/<host>/`; rustc's
+/// self-contained linker directory.
+const LLD_DIR: &str = "bin";
 
 /// The first word of `VERSION`; also how an existing dist is recognised.
 const VERSION_MAGIC: &str = "clif-toolchain";
@@ -61,6 +92,8 @@ pub struct Inputs<'a> {
     pub sysroot_key: &'a str,
     /// The host triple (the only target the dist has a library for).
     pub host: &'a str,
+    /// The lld binary bundled as `rust-lld` (see [`find_lld`]).
+    pub lld: &'a Path,
     /// Where the toolchain goes.
     pub dist_dir: PathBuf,
 }
@@ -85,6 +118,8 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
             format!("cranelift (librustc_codegen_clif.so sha256 {hash})")
         }
     };
+    let lld_hash = sha256_file(inputs.lld, None)
+        .with_context(|| format!("cannot read lld {}", inputs.lld.display()))?;
     let script = wrapper_script(inputs.backend, inputs.host);
     let mut fp = Fingerprint::new(STAGE_VERSION);
     fp.add("rustdoc wrapper", rustdoc_script().as_bytes());
@@ -93,8 +128,9 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
     fp.add("sysroot", inputs.sysroot_key.as_bytes());
     fp.add("host", inputs.host.as_bytes());
     fp.add("wrapper", script.as_bytes());
+    fp.add("lld", lld_hash.as_bytes());
     let id = fp.finish()[..16].to_owned();
-    let version = version_text(&id, inputs, &backend_id);
+    let version = version_text(&id, inputs, &backend_id, &lld_hash);
 
     let dir = &inputs.dist_dir;
     let outputs = Outputs {
@@ -116,7 +152,7 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
     remove_dir_if_present(&tmp)?;
     assemble(inputs, &tmp, &script, &version)
         .with_context(|| format!("cannot assemble the toolchain in {}", tmp.display()))?;
-    self_check(&tmp, shell)?;
+    self_check(&tmp, inputs.host, shell)?;
     swap_into_place(&tmp, dir)
         .with_context(|| format!("cannot move {} to {}", tmp.display(), dir.display()))?;
     progress::note(format!("dist: assembled {}", dir.display()));
@@ -136,6 +172,24 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
 /// unless the caller set `RUSTC_BOOTSTRAP` itself. Exactly `rustc -vV`
 /// (cargo's probe) gets a last line `clif-toolchain: <dist id>`, so cargo
 /// rebuilds user crates whenever the toolchain changes.
+///
+/// The linker: when `CLIF_LLD` is `1` (or unset and [`LLD_DEFAULT`]), the
+/// wrapper puts `-Clink-arg=-fuse-ld=lld -Clink-arg=-B<dist>/lib/rustlib/
+/// <host>/bin/gcc-ld` before the caller's arguments, so that cc runs the
+/// bundled lld as `gcc-ld/ld.lld` (and a caller's own `-fuse-ld` link
+/// argument comes later and wins). Not rustc's `-Clinker-flavor=gnu-lld-cc
+/// -Clink-self-contained=+linker`, which says the same: on rustc 1.96 they
+/// need `-Zunstable-options`, which registers rustc's internal lints, and
+/// an incremental build whose previous session had the other setting then
+/// ICEs ("unstable fingerprints for lints_that_dont_need_to_run"), i.e.
+/// after every change of `CLIF_LLD`; link arguments are not tracked by
+/// incremental compilation. The wrapper leaves them out when the caller
+/// chose the linker (`-C linker-flavor`, `-C link-self-contained`, `-C
+/// linker-features`, or a `-C linker` that is not a C compiler driver: a
+/// driver, like the `cc` the test suites and cargo configurations name,
+/// runs lld as well), and when compiling for a `--target` other than the
+/// host (the bundled lld is a host linker; cross-linking needs the target's
+/// cc). `CLIF_LLD=0` is the system linker, as with the base rustc.
 pub fn wrapper_script(backend: &CodegenBackend, host: &str) -> String {
     let backend_arg = match backend {
         CodegenBackend::Llvm => String::new(),
@@ -143,38 +197,99 @@ pub fn wrapper_script(backend: &CodegenBackend, host: &str) -> String {
             format!(" \"-Zcodegen-backend=$root/lib/rustlib/{host}/codegen-backends/{DYLIB}\"")
         }
     };
-    format!(
-        r#"#!/bin/sh
-# rustc of clif-toolchain: rustc 1.96.0 with the {kind} codegen backend,
-# panic=abort only. Generated by toolchain-builder (stage `dist`); see README.
+    let kind = match backend {
+        CodegenBackend::Llvm => "LLVM (developer mode)",
+        CodegenBackend::Dylib(_) => "Cranelift",
+    };
+    WRAPPER_TEMPLATE
+        .replace("@KIND@", kind)
+        .replace("@MAGIC@", VERSION_MAGIC)
+        .replace("@BACKEND_ARG@", &backend_arg)
+        .replace("@LLD_DEFAULT@", if LLD_DEFAULT { "1" } else { "0" })
+        .replace("@HOST@", host)
+        .replace("@LLD_DIR@", LLD_DIR)
+}
+
+/// `bin/rustc` (see [`wrapper_script`]). Placeholders: `@KIND@`, `@MAGIC@`,
+/// `@BACKEND_ARG@` (empty or ` "-Zcodegen-backend=..."`), `@LLD_DEFAULT@`
+/// (`0` or `1`), `@HOST@`, `@LLD_DIR@`.
+const WRAPPER_TEMPLATE: &str = r#"#!/bin/sh
+# rustc of clif-toolchain: rustc 1.96.0 with the @KIND@ codegen backend,
+# panic=abort only; host programs are linked by the bundled lld when
+# CLIF_LLD=1 (default: @LLD_DEFAULT@; 0 = the system linker). Generated by
+# toolchain-builder (stage `dist`); see README.
 self=$0
 if resolved=$(readlink -f -- "$0" 2>/dev/null); then self=$resolved; fi
 root=$(cd -- "$(dirname -- "$self")/.." && pwd -P) || exit 1
 real="$root/libexec/rustc-real"
 if [ "$#" -eq 1 ] && [ "$1" = -vV ]; then
-    RUSTC_BOOTSTRAP=1 "$real" -vV{backend_arg} || exit
-    id=$(sed -n '1s/^{VERSION_MAGIC} //p' "$root/VERSION")
-    echo "{VERSION_MAGIC}: $id"
+    RUSTC_BOOTSTRAP=1 "$real" -vV@BACKEND_ARG@ || exit
+    id=$(sed -n '1s/^@MAGIC@ //p' "$root/VERSION")
+    echo "@MAGIC@: $id"
     exit 0
 fi
-tests=
+case ${CLIF_LLD:-@LLD_DEFAULT@} in
+0) lld= ;;
+1) lld=1 ;;
+*)
+    echo "rustc (clif-toolchain): CLIF_LLD must be 1 (the bundled lld) or 0 (the system linker), not '$CLIF_LLD'" >&2
+    exit 1 ;;
+esac
+tests= target= chosen= pending=
+# The value of a -C option: did the caller choose the linker?
+codegen() {
+    case $1 in
+    linker-flavor=* | link-self-contained=* | linker-features=*) chosen=1 ;;
+    linker=*)
+        name=${1#linker=}
+        case ${name##*/} in
+        cc | gcc | clang | c++ | g++ | clang++ | *-cc | *-gcc | *-clang | *-c++ | *-g++ | *-clang++ | \
+            gcc-[0-9]* | clang-[0-9]* | *-gcc-[0-9]* | *-clang-[0-9]*) ;;
+        *) chosen=1 ;;
+        esac ;;
+    esac
+}
+# One argument (or line of an @argfile).
+scan() {
+    case $pending in
+    --target) target=$1 ;;
+    -C | --codegen) codegen "$1" ;;
+    *)
+        case $1 in
+        --test) tests=1 ;;
+        --target=*) target=${1#--target=} ;;
+        --codegen=*) codegen "${1#--codegen=}" ;;
+        -C?*) codegen "${1#-C}" ;;
+        esac ;;
+    esac
+    case $pending in
+    --target | -C | --codegen) pending= ;;
+    *) pending=$1 ;;
+    esac
+}
 for arg do
     case $arg in
-    --test) tests=1 ;;
-    @*) if [ -f "${{arg#@}}" ] && grep -qx -e --test -- "${{arg#@}}"; then tests=1; fi ;;
+    @*)
+        pending=
+        if [ -f "${arg#@}" ]; then
+            while IFS= read -r line || [ -n "$line" ]; do scan "$line"; done <"${arg#@}"
+        fi
+        pending= ;;
+    *) scan "$arg" ;;
     esac
 done
-set -- "$@"{backend_arg} -Cpanic=abort
+case $target in
+"" | @HOST@) ;;
+*) lld= ;;
+esac
+if [ -n "$lld" ] && [ -z "$chosen" ]; then
+    set -- -Clink-arg=-fuse-ld=lld "-Clink-arg=-B$root/lib/rustlib/@HOST@/@LLD_DIR@/gcc-ld" "$@"
+fi
+set -- "$@"@BACKEND_ARG@ -Cpanic=abort
 if [ -n "$tests" ]; then set -- "$@" -Zpanic-abort-tests; fi
-if [ -z "${{RUSTC_BOOTSTRAP:-}}" ]; then set -- "$@" -Zallow-features=; fi
+if [ -z "${RUSTC_BOOTSTRAP:-}" ]; then set -- "$@" -Zallow-features=; fi
 RUSTC_BOOTSTRAP=1 exec "$real" "$@"
-"#,
-        kind = match backend {
-            CodegenBackend::Llvm => "LLVM (developer mode)",
-            CodegenBackend::Dylib(_) => "Cranelift",
-        },
-    )
-}
+"#;
 
 /// The text of `bin/rustdoc`: runs `libexec/rustdoc-real` with
 /// `-Cpanic=abort` after the caller's arguments. rustdoc checks the crate
@@ -193,15 +308,38 @@ exec "$root/libexec/rustdoc-real" "$@" -Cpanic=abort
 }
 
 /// The `VERSION` file: the id line, then what went into the toolchain.
-fn version_text(id: &str, inputs: &Inputs<'_>, backend_id: &str) -> String {
+fn version_text(id: &str, inputs: &Inputs<'_>, backend_id: &str, lld_hash: &str) -> String {
     let base = inputs.base.version_info.lines().next().unwrap_or("rustc");
+    let default = if LLD_DEFAULT {
+        "rust-lld (CLIF_LLD=0: the system linker)"
+    } else {
+        "the system linker (CLIF_LLD=1: rust-lld)"
+    };
     format!(
         "{VERSION_MAGIC} {id}\nbase: {base}\ncodegen backend: {backend_id}\n\
-         sysroot: {} ({})\nhost: {}\npanic strategy: abort\n",
+         sysroot: {} ({})\nhost: {}\npanic strategy: abort\n\
+         rust-lld: {} (sha256 {lld_hash})\nlinker for host programs: {default}\n",
         inputs.sysroot_key,
         inputs.sysroot.display(),
-        inputs.host
+        inputs.host,
+        inputs.lld.display(),
     )
+}
+
+/// The lld binary to bundle: `explicit` (`--lld FILE`) if given, else
+/// `default` (`lld` in `default-config.toml`: Debian's lld-22). The dist
+/// stage copies it; this only checks that it is a file.
+pub fn find_lld(explicit: Option<&Path>, default: &Path) -> anyhow::Result<PathBuf> {
+    match explicit {
+        Some(path) if path.is_file() => Ok(path.to_owned()),
+        Some(path) => Err(UsageError(format!("--lld {}: no such file", path.display())).into()),
+        None if default.is_file() => Ok(default.to_owned()),
+        None => bail!(
+            "lld not found at {}: the toolchain bundles it as rust-lld; install Debian's \
+             package lld-22 (tools/setup.sh does) or name an lld binary with --lld FILE",
+            default.display()
+        ),
+    }
 }
 
 const README: &str = "\
@@ -217,6 +355,17 @@ bin/rustc is a small sh script running libexec/rustc-real (rustc) with the
 Cranelift backend (lib/rustlib/<host>/codegen-backends/) and -Cpanic=abort;
 bin/rustdoc runs libexec/rustdoc-real with -Cpanic=abort, and doctests are
 compiled by bin/rustc.
+
+lib/rustlib/<host>/bin/rust-lld is LLVM 22's lld (from Debian's lld-22; it
+needs libLLVM.so.22.1, Debian's libllvm22, like rustc itself).
+CLIF_LLD=1 makes bin/rustc link programs for the host with it (cc
+-fuse-ld=lld, through lib/rustlib/<host>/bin/gcc-ld/ld.lld), CLIF_LLD=0
+with the system linker; VERSION says which is the default. Choosing a
+linker yourself (-C linker-flavor, -C link-self-contained, -C
+linker-features, or a -C linker that is not a C compiler driver) or
+another --target turns lld off. Cargo does not notice a changed CLIF_LLD:
+run cargo clean to relink.
+
 The standard library in lib/rustlib/<host>/lib/ was compiled by Cranelift
 without unwinding support, so the toolchain is panic=abort only: a panic
 prints its message and aborts the process; `cargo test` works
@@ -315,6 +464,12 @@ fn assemble(inputs: &Inputs<'_>, tmp: &Path, script: &str, version: &str) -> any
         std::fs::create_dir_all(&backends)?;
         copy(dylib, &backends.join(DYLIB))?;
     }
+    let gcc_ld = host_dir.join(LLD_DIR).join("gcc-ld");
+    std::fs::create_dir_all(&gcc_ld)?;
+    copy(inputs.lld, &host_dir.join(LLD_DIR).join("rust-lld"))?;
+    // lld is a multi-call binary: named `ld.lld`, it is the GNU linker.
+    std::os::unix::fs::symlink("../rust-lld", gcc_ld.join("ld.lld"))
+        .with_context(|| format!("cannot create {}", gcc_ld.join("ld.lld").display()))?;
     write_executable(&tmp.join("bin").join("rustc"), script)?;
     std::fs::write(tmp.join("VERSION"), version)?;
     std::fs::write(tmp.join("README"), README)?;
@@ -334,36 +489,22 @@ fn copy(from: &Path, to: &Path) -> anyhow::Result<()> {
         .with_context(|| format!("cannot copy {} to {}", from.display(), to.display()))
 }
 
-/// `tmp/bin/rustc --print sysroot` must print `tmp`: the wrapper runs, the
-/// real rustc finds its libraries and takes the directory as its sysroot.
-fn self_check(tmp: &Path, shell: Shell) -> anyhow::Result<()> {
-    let mut cmd = clean_command(tmp.join("bin").join("rustc"));
+/// Checks the assembled toolchain in `tmp`: `bin/rustc --print sysroot`
+/// must print `tmp` (the wrapper runs, the real rustc finds its libraries
+/// and takes the directory as its sysroot), the bundled lld must run, and
+/// `fn main() {}` compiled by `bin/rustc` must link and run, linked by lld
+/// exactly when [`LLD_DEFAULT`] says so, and not by lld with `CLIF_LLD=0`.
+fn self_check(tmp: &Path, host: &str, shell: Shell) -> anyhow::Result<()> {
+    let rustc = tmp.join("bin").join("rustc");
+    let mut cmd = clean_command(&rustc);
     cmd.args(["--print", "sysroot"])
         .env_remove("RUSTC_BOOTSTRAP");
-    let command = describe(&cmd);
-    let failure = |summary: String, output: String| StageError {
-        stage: STAGE,
-        summary,
-        command: command.clone(),
-        output,
-    };
-    let out = match shell.capture(&mut cmd, CHECK_TIMEOUT) {
-        Ok(out) => out,
-        Err(err) => {
-            return Err(failure(format!("cannot run the wrapper: {err}"), String::new()).into())
-        }
-    };
-    if !out.succeeded() {
-        return Err(failure(
-            format!("the assembled rustc does not run ({})", out.outcome),
-            out.stderr_text(),
-        )
-        .into());
-    }
+    let out = check_run(shell, &mut cmd, "the assembled rustc does not run")?;
     let printed = String::from_utf8_lossy(&out.stdout).trim().to_owned();
     let expected = std::fs::canonicalize(tmp).unwrap_or_else(|_| tmp.to_owned());
     if Path::new(&printed) != expected {
-        return Err(failure(
+        return Err(stage_error(
+            &cmd,
             format!(
                 "the assembled rustc reports the sysroot {printed}, not {}",
                 expected.display()
@@ -372,7 +513,137 @@ fn self_check(tmp: &Path, shell: Shell) -> anyhow::Result<()> {
         )
         .into());
     }
+
+    let ld_lld = tmp
+        .join("lib/rustlib")
+        .join(host)
+        .join(LLD_DIR)
+        .join("gcc-ld/ld.lld");
+    let mut cmd = clean_command(&ld_lld);
+    cmd.arg("--version");
+    let out = check_run(
+        shell,
+        &mut cmd,
+        "the bundled lld does not run (it needs libLLVM.so.22.1: Debian's libllvm22)",
+    )?;
+    if !String::from_utf8_lossy(&out.stdout).contains("LLD") {
+        return Err(stage_error(
+            &cmd,
+            "the bundled lld does not say it is LLD".into(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+        .into());
+    }
+
+    let work = tempfile::tempdir().context("cannot create a temporary directory")?;
+    std::fs::write(work.path().join("main.rs"), "fn main() {}\n")?;
+    let mut cases = vec![(None, LLD_DEFAULT), (Some("0"), false)];
+    if !LLD_DEFAULT {
+        cases.pop(); // the default is CLIF_LLD=0 already
+    }
+    for (clif_lld, want_lld) in cases {
+        let exe = work
+            .path()
+            .join(format!("main-{}", clif_lld.unwrap_or("default")));
+        let mut cmd = clean_command(&rustc);
+        cmd.arg("main.rs")
+            .arg("-o")
+            .arg(&exe)
+            .current_dir(work.path())
+            .env_remove("RUSTC_BOOTSTRAP");
+        match clif_lld {
+            Some(value) => cmd.env("CLIF_LLD", value),
+            None => cmd.env_remove("CLIF_LLD"),
+        };
+        check_run(shell, &mut cmd, "the assembled rustc cannot link a program")?;
+        let linker = linker_of(&std::fs::read(&exe)?);
+        if linker.as_deref().is_some_and(|l| l.contains("LLD")) != want_lld {
+            return Err(stage_error(
+                &cmd,
+                format!(
+                    "the program was linked by {}, not {}",
+                    linker.as_deref().unwrap_or("a linker other than lld"),
+                    if want_lld { "lld" } else { "the system linker" }
+                ),
+                String::new(),
+            )
+            .into());
+        }
+        let mut run = clean_command(&exe);
+        check_run(shell, &mut run, "the linked program does not run")?;
+    }
     Ok(())
+}
+
+/// The linker named in an ELF file's `.comment` section: lld records
+/// `Linker: <version>` there (e.g. `Linker: Debian LLD 22.1.8`), GNU ld
+/// records nothing.
+fn linker_of(elf: &[u8]) -> Option<String> {
+    elf_comments(elf)?
+        .into_iter()
+        .find_map(|c| c.strip_prefix("Linker: ").map(str::to_owned))
+}
+
+/// The strings of the `.comment` section of a 64-bit little-endian ELF file
+/// (`None` if it is not one, or has no such section).
+fn elf_comments(elf: &[u8]) -> Option<Vec<String>> {
+    fn int<const N: usize>(elf: &[u8], at: usize) -> Option<[u8; N]> {
+        elf.get(at..at.checked_add(N)?)?.try_into().ok()
+    }
+    fn u16_at(elf: &[u8], at: usize) -> Option<usize> {
+        Some(usize::from(u16::from_le_bytes(int(elf, at)?)))
+    }
+    fn u64_at(elf: &[u8], at: usize) -> Option<usize> {
+        usize::try_from(u64::from_le_bytes(int(elf, at)?)).ok()
+    }
+    /// Section `index`: its name's offset in the name table, its bytes.
+    fn section(elf: &[u8], index: usize) -> Option<(usize, &[u8])> {
+        let header = u64_at(elf, 0x28)?.checked_add(index.checked_mul(u16_at(elf, 0x3a)?)?)?;
+        let name = u32::from_le_bytes(int(elf, header)?) as usize;
+        let offset = u64_at(elf, header + 0x18)?;
+        let size = u64_at(elf, header + 0x20)?;
+        Some((name, elf.get(offset..offset.checked_add(size)?)?))
+    }
+    // ELFCLASS64, ELFDATA2LSB.
+    if elf.get(..6)? != b"\x7fELF\x02\x01" {
+        return None;
+    }
+    let (_, names) = section(elf, u16_at(elf, 0x3e)?)?;
+    (0..u16_at(elf, 0x3c)?).find_map(|index| {
+        let (name, data) = section(elf, index)?;
+        names.get(name..)?.starts_with(b".comment\0").then(|| {
+            data.split(|&b| b == 0)
+                .filter(|s| !s.is_empty())
+                .map(|s| String::from_utf8_lossy(s).into_owned())
+                .collect()
+        })
+    })
+}
+
+/// Runs a self-check command; fails with `summary` unless it exits with 0.
+fn check_run(
+    shell: Shell,
+    cmd: &mut std::process::Command,
+    summary: &str,
+) -> Result<crate::process::Captured, StageError> {
+    match shell.capture(cmd, CHECK_TIMEOUT) {
+        Ok(out) if out.succeeded() => Ok(out),
+        Ok(out) => Err(stage_error(
+            cmd,
+            format!("{summary} ({})", out.outcome),
+            out.stderr_text(),
+        )),
+        Err(err) => Err(stage_error(cmd, format!("{summary}: {err}"), String::new())),
+    }
+}
+
+fn stage_error(cmd: &std::process::Command, summary: String, output: String) -> StageError {
+    StageError {
+        stage: STAGE,
+        summary,
+        command: describe(cmd),
+        output,
+    }
 }
 
 /// Replaces `dir` by `tmp` (the old directory is moved aside first, then
@@ -408,8 +679,29 @@ mod tests {
     }
 
     /// Runs a wrapper (written into a fake dist whose rustc-real echoes its
-    /// arguments and RUSTC_BOOTSTRAP) with `args`.
+    /// arguments and RUSTC_BOOTSTRAP) with `args`, `RUSTC_BOOTSTRAP` set to
+    /// `bootstrap` and `CLIF_LLD` unset.
     fn run_wrapper(args: &[&str], bootstrap: Option<&str>) -> String {
+        run_wrapper_env(
+            args,
+            &bootstrap
+                .map(|b| ("RUSTC_BOOTSTRAP", b))
+                .into_iter()
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// [`run_wrapper`] with the environment variables `env` (of
+    /// `RUSTC_BOOTSTRAP` and `CLIF_LLD`, both unset otherwise).
+    fn run_wrapper_env(args: &[&str], env: &[(&str, &str)]) -> String {
+        let (out, stderr) = wrapper_output(args, env);
+        assert!(out.status.success(), "{out:?} {stderr}");
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    /// The wrapper's output (stdout with the fake dist's path replaced by
+    /// `ROOT`) and its stderr; see [`run_wrapper_env`].
+    fn wrapper_output(args: &[&str], env: &[(&str, &str)]) -> (std::process::Output, String) {
         use std::os::unix::fs::PermissionsExt as _;
         let tmp = tempfile::tempdir().expect("tempdir");
         for dir in ["bin", "libexec"] {
@@ -429,31 +721,118 @@ mod tests {
         .expect("write");
         std::fs::write(tmp.path().join("VERSION"), "clif-toolchain 0123\n").expect("write");
         std::fs::write(tmp.path().join("args"), "--edition=2021\n--test\n").expect("write");
+        std::fs::write(
+            tmp.path().join("cross-args"),
+            "--target\nx86_64-pc-windows-gnu\n",
+        )
+        .expect("write");
         for file in [&fake, &wrapper] {
             std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o755)).expect("chmod");
         }
         let mut cmd = std::process::Command::new(&wrapper);
         cmd.args(args)
             .current_dir(tmp.path())
-            .env_remove("RUSTC_BOOTSTRAP");
-        if let Some(value) = bootstrap {
-            cmd.env("RUSTC_BOOTSTRAP", value);
-        }
-        let out = cmd.output().expect("wrapper runs");
-        assert!(out.status.success(), "{out:?}");
+            .env_remove("RUSTC_BOOTSTRAP")
+            .env_remove("CLIF_LLD")
+            .envs(env.iter().copied());
+        let mut out = cmd.output().expect("wrapper runs");
         let root = std::fs::canonicalize(tmp.path()).expect("canonical");
-        String::from_utf8(out.stdout)
+        out.stdout = String::from_utf8(out.stdout)
             .expect("utf-8")
             .replace(&root.display().to_string(), "ROOT")
+            .into_bytes();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        (out, stderr)
     }
 
     #[test]
     fn wrapper_adds_backend_panic_abort_and_feature_gate() {
         assert_eq!(
-            run_wrapper(&["a.rs", "-O"], None),
+            run_wrapper_env(&["a.rs", "-O"], &[("CLIF_LLD", "0")]),
             "RUSTC_BOOTSTRAP=1 a.rs -O -Zcodegen-backend=ROOT/lib/rustlib/h/codegen-backends/\
              librustc_codegen_clif.so -Cpanic=abort -Zallow-features=\n"
         );
+    }
+
+    /// What the wrapper in [`run_wrapper_env`]'s fake dist passes to link
+    /// with lld.
+    const LLD_ARGS: &str = "-Clink-arg=-fuse-ld=lld -Clink-arg=-BROOT/lib/rustlib/h/bin/gcc-ld";
+
+    /// Whether the wrapper passed [`LLD_ARGS`] (with `CLIF_LLD=1`) for
+    /// `args`; they must come first.
+    fn links_with_lld(args: &[&str]) -> bool {
+        let out = run_wrapper_env(args, &[("CLIF_LLD", "1")]);
+        let flags = LLD_ARGS;
+        let first = out.starts_with(&format!("RUSTC_BOOTSTRAP=1 {flags} "));
+        assert_eq!(
+            out.matches(&flags).count(),
+            usize::from(first),
+            "not first: {out}"
+        );
+        first
+    }
+
+    #[test]
+    fn wrapper_puts_lld_flags_before_the_callers_arguments() {
+        assert_eq!(
+            run_wrapper_env(&["a.rs", "-O"], &[("CLIF_LLD", "1")]),
+            "RUSTC_BOOTSTRAP=1 -Clink-arg=-fuse-ld=lld -Clink-arg=-BROOT/lib/rustlib/h/bin/\
+             gcc-ld a.rs -O -Zcodegen-backend=ROOT/lib/rustlib/h/codegen-backends/\
+             librustc_codegen_clif.so -Cpanic=abort -Zallow-features=\n"
+        );
+    }
+
+    #[test]
+    fn lld_is_the_default_exactly_when_lld_default() {
+        let default = run_wrapper(&["a.rs"], None);
+        let chosen = if LLD_DEFAULT { "1" } else { "0" };
+        assert_eq!(default, run_wrapper_env(&["a.rs"], &[("CLIF_LLD", chosen)]));
+        // Empty is unset.
+        assert_eq!(default, run_wrapper_env(&["a.rs"], &[("CLIF_LLD", "")]));
+        let (out, stderr) = wrapper_output(&["a.rs"], &[("CLIF_LLD", "yes")]);
+        assert!(!out.status.success());
+        assert!(stderr.contains("CLIF_LLD must be 1"), "{stderr}");
+    }
+
+    #[test]
+    fn lld_only_for_the_host_target() {
+        assert!(links_with_lld(&["a.rs"]));
+        assert!(links_with_lld(&["--target", "h", "a.rs"]));
+        assert!(links_with_lld(&["--target=h", "a.rs"]));
+        assert!(!links_with_lld(&[
+            "--target",
+            "x86_64-pc-windows-gnu",
+            "a.rs"
+        ]));
+        assert!(!links_with_lld(&["a.rs", "--target=my-target.json"]));
+        assert!(!links_with_lld(&["@cross-args", "a.rs"]));
+        assert!(links_with_lld(&["@args", "a.rs"]));
+    }
+
+    #[test]
+    fn callers_linker_choice_turns_lld_off() {
+        // A C compiler driver runs lld too; the suites and cargo pass `cc`.
+        for driver in [
+            "-Clinker=cc",
+            "-Clinker=/usr/bin/x86_64-linux-gnu-gcc",
+            "-Clinker=clang-19",
+            "-Copt-level=1",
+        ] {
+            assert!(links_with_lld(&[driver, "a.rs"]), "{driver}");
+        }
+        assert!(links_with_lld(&["-C", "linker=gcc", "a.rs"]));
+        for choice in [
+            &["-Clinker=ld.bfd"][..],
+            &["-C", "linker=/opt/bin/my-linker"],
+            &["-Clinker-flavor=gnu-cc"],
+            &["-C", "link-self-contained=-linker"],
+            &["--codegen", "linker-features=-lld"],
+            &["--codegen=linker-flavor=gnu"],
+        ] {
+            assert!(!links_with_lld(&[choice, &["a.rs"]].concat()), "{choice:?}");
+        }
+        // `-C` takes the next argument, whatever it looks like.
+        assert!(links_with_lld(&["--cfg", "linker=x", "a.rs"]));
     }
 
     #[test]
@@ -477,7 +856,7 @@ mod tests {
 
     #[test]
     fn version_probe_gets_the_dist_id() {
-        let out = run_wrapper(&["-vV"], None);
+        let out = run_wrapper_env(&["-vV"], &[("CLIF_LLD", "1")]);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(
             lines,
@@ -502,6 +881,7 @@ mod tests {
             "sysroot/lib/rustlib/h/lib/libstd-3.rlib",
             "sysroot/lib/rustlib/h/lib/libstd-3.rmeta",
             "backend/librustc_codegen_clif.so",
+            "llvm/bin/lld",
         ];
         for rel in files {
             let path = root.join(rel);
@@ -522,6 +902,7 @@ mod tests {
             sysroot: &root.join("sysroot"),
             sysroot_key: "0123",
             host: "h",
+            lld: &root.join("llvm/bin/lld"),
             dist_dir: root.join("dist"),
         };
         let out = root.join("out");
@@ -539,6 +920,8 @@ mod tests {
                 "bin/rustc",
                 "bin/rustdoc",
                 "lib/librustc_driver-1.so",
+                "lib/rustlib/h/bin/gcc-ld/ld.lld",
+                "lib/rustlib/h/bin/rust-lld",
                 "lib/rustlib/h/codegen-backends/librustc_codegen_clif.so",
                 "lib/rustlib/h/lib/libstd-3.rlib",
                 "libexec/rustc-real",
@@ -549,6 +932,41 @@ mod tests {
             std::fs::read_to_string(out.join("libexec/rustc-real")).expect("read"),
             "base/bin/rustc"
         );
+        assert_eq!(
+            std::fs::read_link(out.join("lib/rustlib/h/bin/gcc-ld/ld.lld")).expect("symlink"),
+            Path::new("../rust-lld")
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("lib/rustlib/h/bin/gcc-ld/ld.lld")).expect("read"),
+            "llvm/bin/lld"
+        );
+    }
+
+    #[test]
+    fn lld_is_the_configured_file_or_the_option() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let lld = tmp.path().join("lld");
+        let missing = tmp.path().join("missing");
+        std::fs::write(&lld, "").expect("write");
+        assert_eq!(find_lld(None, &lld).expect("default"), lld);
+        assert_eq!(find_lld(Some(&lld), &missing).expect("explicit"), lld);
+        let err = find_lld(None, &missing).expect_err("missing default");
+        assert!(err.to_string().contains("package lld-22"), "{err}");
+        let err = find_lld(Some(&missing), &lld).expect_err("missing explicit");
+        assert!(err.is::<UsageError>(), "{err}");
+    }
+
+    #[test]
+    fn linker_comes_from_the_comment_section() {
+        // This test binary: its `.comment` has rustc's `rustc version ...`.
+        let exe = std::fs::read(std::env::current_exe().expect("exe")).expect("read");
+        let comments = elf_comments(&exe).expect("ELF with .comment");
+        assert!(
+            comments.iter().any(|c| c.starts_with("rustc version")),
+            "{comments:?}"
+        );
+        assert_eq!(elf_comments(b"not an ELF file"), None);
+        assert_eq!(elf_comments(b"\x7fELF\x02\x01 truncated"), None);
     }
 
     #[test]
