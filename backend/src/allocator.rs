@@ -7,7 +7,6 @@
 use cranelift_codegen::ir::{AbiParam, Function, InstBuilder, Signature, UserFuncName};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_module::{Linkage, Module};
-use cranelift_object::ObjectModule;
 use rustc_ast::expand::allocator::{
     AllocatorMethod, AllocatorTy, NO_ALLOC_SHIM_IS_UNSTABLE, default_fn_name, global_fn_name,
 };
@@ -18,6 +17,7 @@ use rustc_symbol_mangling::mangle_internal_symbol;
 
 use crate::compile::write_object;
 use crate::driver::{new_module, object_path};
+use crate::unwind::ClifModule;
 
 /// Writes the allocator shim object if this crate needs one.
 pub fn codegen(
@@ -48,7 +48,7 @@ pub fn codegen(
 }
 
 /// The C signature of an allocator method (a `Layout` is size and align).
-fn signature(module: &ObjectModule, method: &AllocatorMethod) -> Signature {
+fn signature(module: &ClifModule, method: &AllocatorMethod) -> Signature {
     let ptr = module.isa().pointer_type();
     let mut sig = Signature::new(module.isa().default_call_conv());
     for input in method.inputs {
@@ -73,7 +73,7 @@ fn signature(module: &ObjectModule, method: &AllocatorMethod) -> Signature {
 /// returns its result (or that just returns, without `to`).
 fn define_forwarder(
     tcx: TyCtxt<'_>,
-    module: &mut ObjectModule,
+    module: &mut ClifModule,
     ctx: &mut FunctionBuilderContext,
     from: &str,
     to: Option<&str>,

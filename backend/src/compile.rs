@@ -14,13 +14,13 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use cranelift_codegen::ir::Function;
-use cranelift_module::{FuncId, Module};
-use cranelift_object::ObjectModule;
+use cranelift_module::FuncId;
 use rustc_codegen_ssa::{CompiledModule, ModuleKind};
 use rustc_data_structures::jobserver::{Acquired, HelperThread};
 
 use crate::asm::AsmJob;
 use crate::timings::{Phase, Timings};
+use crate::unwind::ClifModule;
 
 /// A function lowered to Cranelift IR, waiting to be compiled.
 pub struct LoweredFn {
@@ -34,7 +34,7 @@ pub struct LoweredFn {
 /// data already defined), its functions and its assembly, if any.
 pub struct LoweredUnit {
     pub name: String,
-    pub module: ObjectModule,
+    pub module: ClifModule,
     pub functions: Vec<LoweredFn>,
     pub object: PathBuf,
     pub asm: Option<AsmJob>,
@@ -77,12 +77,12 @@ impl LoweredUnit {
 
 /// Finishes `module` and writes it to `path` as unit `name`'s object file.
 pub fn write_object(
-    module: ObjectModule,
+    module: ClifModule,
     path: PathBuf,
     name: String,
     kind: ModuleKind,
 ) -> Result<CompiledModule, String> {
-    let product = module.finish();
+    let product = module.finish()?;
     let write = || -> std::io::Result<()> {
         let mut file = BufWriter::new(std::fs::File::create(&path)?);
         product

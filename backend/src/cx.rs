@@ -1,4 +1,4 @@
-//! Per-codegen-unit state: the Cranelift `ObjectModule` being filled, the
+//! Per-codegen-unit state: the Cranelift object module being filled, the
 //! symbols declared in it (functions, statics, anonymous constant data) and
 //! the layout/ABI queries every lowering step needs.
 //!
@@ -9,7 +9,6 @@ use cranelift_codegen::ir::{Signature, Type};
 use cranelift_codegen::isa::TargetIsa;
 use cranelift_frontend::FunctionBuilderContext;
 use cranelift_module::{DataId, FuncId, Linkage, Module};
-use cranelift_object::ObjectModule;
 use rustc_abi::{HasDataLayout, TargetDataLayout};
 use rustc_data_structures::fx::FxHashMap;
 use rustc_middle::mir::interpret::AllocId;
@@ -23,6 +22,7 @@ use rustc_target::callconv::FnAbi;
 use rustc_target::spec::{HasTargetSpec, Target};
 
 use crate::abi;
+use crate::unwind::ClifModule;
 
 /// Layout and ABI queries for fully monomorphic code. Cheap to copy; every
 /// stage that asks `layout_of` or `fn_abi_of_*` goes through it.
@@ -67,7 +67,7 @@ impl<'tcx> FnAbiOfHelpers<'tcx> for LayoutCx<'tcx> {
 pub struct CodegenCx<'tcx> {
     pub tcx: TyCtxt<'tcx>,
     pub lcx: LayoutCx<'tcx>,
-    pub module: ObjectModule,
+    pub module: ClifModule,
     pub pointer_ty: Type,
     /// Reused between functions to avoid reallocating the builder's tables.
     pub func_ctx: FunctionBuilderContext,
@@ -93,7 +93,7 @@ pub struct CodegenCx<'tcx> {
 }
 
 impl<'tcx> CodegenCx<'tcx> {
-    pub fn new(tcx: TyCtxt<'tcx>, module: ObjectModule, cgu_name: &str) -> Self {
+    pub fn new(tcx: TyCtxt<'tcx>, module: ClifModule, cgu_name: &str) -> Self {
         let pointer_ty = module.isa().pointer_type();
         CodegenCx {
             tcx,
@@ -116,7 +116,7 @@ impl<'tcx> CodegenCx<'tcx> {
     }
 
     /// The module, the lowered functions and the assembly text of the unit.
-    pub fn into_parts(self) -> (ObjectModule, Vec<crate::compile::LoweredFn>, String) {
+    pub fn into_parts(self) -> (ClifModule, Vec<crate::compile::LoweredFn>, String) {
         (self.module, self.lowered, self.asm_text)
     }
 

@@ -16,6 +16,7 @@ use crate::config::BackendConfig;
 use crate::cx::CodegenCx;
 use crate::timings::{Phase, Timings};
 use crate::unsupported::recover;
+use crate::unwind::ClifModule;
 use crate::{allocator, asm, consts, entry, isa, lower};
 
 pub fn codegen_crate(tcx: TyCtxt<'_>, _crate_info: &CrateInfo) -> CompiledModules {
@@ -150,7 +151,7 @@ pub fn new_module(
     tcx: TyCtxt<'_>,
     isa: &std::sync::Arc<dyn cranelift_codegen::isa::TargetIsa>,
     name: &str,
-) -> ObjectModule {
+) -> ClifModule {
     let mut builder = ObjectBuilder::new(
         isa.clone(),
         name.to_string(),
@@ -160,11 +161,8 @@ pub fn new_module(
     // One section per function and data object, so the linker can drop unused ones.
     builder
         .per_function_section(true)
-        .per_data_object_section(true)
-        // `.eh_frame` for every function: backtraces (and, one day,
-        // unwinding) walk through our frames like through LLVM's.
-        .unwind_info(true);
-    ObjectModule::new(builder)
+        .per_data_object_section(true);
+    ClifModule::new(ObjectModule::new(builder), isa.clone())
 }
 
 /// Where rustc's linker step expects the object file of unit `name`.

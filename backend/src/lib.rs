@@ -53,6 +53,7 @@ mod isa;
 mod lower;
 mod timings;
 mod unsupported;
+mod unwind;
 
 use std::any::Any;
 

@@ -183,6 +183,14 @@ pub enum Command {
     /// run alternately; both must print the same output (a difference is a
     /// failure). Reports median seconds and clif/LLVM per profile.
     ///
+    /// Speed levers (not with --quick): every crate set is built once more
+    /// per repetition for each lever, a clif build with one setting changed
+    /// (CLIF_REGALLOC=single_pass, CLIF_PARALLEL=0, CLIF_VERIFIER=1,
+    /// CLIF_LLD=0), reported relative to the default clif build; the
+    /// single-pass allocator's dev-profile programs are run too. Breakdown:
+    /// one more clif build per crate set with CLIF_TIMINGS, summed into
+    /// lowering, Cranelift passes, object writing and linking.
+    ///
     /// Writes BUILD_DIR/bench/results.json (every sample) and
     /// BUILD_DIR/bench/BENCHMARKS.md, and (unless --quick) BENCHMARKS.md in
     /// the repository; prints the Markdown report. Target dirs and cargo logs
@@ -238,7 +246,8 @@ pub struct BenchArgs {
     pub reps: Option<u32>,
 
     /// Smoke test: one repetition (unless --reps), only the hello and regex
-    /// crate sets; BENCHMARKS.md in the repository is left alone.
+    /// crate sets, no speed levers; BENCHMARKS.md in the repository is left
+    /// alone.
     #[arg(long)]
     pub quick: bool,
 

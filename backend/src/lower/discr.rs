@@ -103,18 +103,33 @@ pub fn read_discriminant<'tcx>(
                     niche_start,
                 } => {
                     let tag_ty = fx.bcx.func.dfg.value_type(tag_value);
-                    // relative = tag - niche_start; in range => niche variant
-                    let start = fx.iconst(tag_ty, *niche_start as i128);
-                    let relative = fx.bcx.ins().isub(tag_value, start);
+                    // relative = tag - niche_start; in range => niche variant.
+                    // Without optimisations Cranelift keeps every
+                    // instruction, so the common shapes (`Option<&T>`: one
+                    // niche variant at 0) get no arithmetic with zero.
+                    let relative = if *niche_start == 0 {
+                        tag_value
+                    } else {
+                        let start = fx.iconst(tag_ty, *niche_start as i128);
+                        fx.bcx.ins().isub(tag_value, start)
+                    };
                     let span = niche_variants.end().as_u32() - niche_variants.start().as_u32();
                     let max = fx.iconst(tag_ty, span as i128);
-                    let is_niche = fx
-                        .bcx
-                        .ins()
-                        .icmp(IntCC::UnsignedLessThanOrEqual, relative, max);
-                    let relative = int_resize(fx, relative, dest_ty, false);
-                    let first = fx.iconst(dest_ty, niche_variants.start().as_u32() as i128);
-                    let niche_index = fx.bcx.ins().iadd(relative, first);
+                    let (cc, niche_index) = if span == 0 {
+                        let only = niche_variants.start().as_u32() as i128;
+                        (IntCC::Equal, fx.iconst(dest_ty, only))
+                    } else {
+                        let relative = int_resize(fx, relative, dest_ty, false);
+                        let first = niche_variants.start().as_u32() as i128;
+                        let index = if first == 0 {
+                            relative
+                        } else {
+                            let first = fx.iconst(dest_ty, first);
+                            fx.bcx.ins().iadd(relative, first)
+                        };
+                        (IntCC::UnsignedLessThanOrEqual, index)
+                    };
+                    let is_niche = fx.bcx.ins().icmp(cc, relative, max);
                     let untagged = fx.iconst(dest_ty, untagged_variant.as_u32() as i128);
                     let index = fx.bcx.ins().select(is_niche, niche_index, untagged);
                     let v = variant_index_to_discr(fx, layout, index, dest_ty);

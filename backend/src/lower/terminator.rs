@@ -21,10 +21,17 @@ pub fn codegen_terminator<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, term: &mir::T
         }
         TerminatorKind::SwitchInt { discr, targets } => {
             let value = fx.codegen_operand(discr).load_scalar(fx);
-            let otherwise = fx.block(targets.otherwise());
             let ty = fx.bcx.func.dfg.value_type(value);
-            if targets.iter().len() == 1 {
-                let (val, bb) = targets.iter().next().unwrap();
+            // `match` on a two-variant enum: `[0: a, 1: b, otherwise:
+            // unreachable]` is one test, with `b` as the fallthrough.
+            let mut cases: Vec<(u128, BasicBlock)> = targets.iter().collect();
+            let otherwise_bb = if is_unreachable(fx.mir, targets.otherwise()) && cases.len() > 1 {
+                cases.pop().expect("more than one case").1
+            } else {
+                targets.otherwise()
+            };
+            let otherwise = fx.block(otherwise_bb);
+            if let [(val, bb)] = cases[..] {
                 let then = fx.block(bb);
                 if val == 0 {
                     fx.bcx.ins().brif(value, otherwise, &[], then, &[]);
@@ -35,7 +42,7 @@ pub fn codegen_terminator<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, term: &mir::T
                 }
             } else if ty == types::I128 {
                 // Switch handles up to 64-bit values; chain comparisons for i128.
-                for (val, bb) in targets.iter() {
+                for &(val, bb) in &cases {
                     let c = fx.iconst(ty, val as i128);
                     let eq = fx.bcx.ins().icmp(IntCC::Equal, value, c);
                     let next = fx.bcx.create_block();
@@ -46,7 +53,7 @@ pub fn codegen_terminator<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, term: &mir::T
                 fx.bcx.ins().jump(otherwise, &[]);
             } else {
                 let mut switch = Switch::new();
-                for (val, bb) in targets.iter() {
+                for &(val, bb) in &cases {
                     switch.set_entry(val, fx.block(bb));
                 }
                 switch.emit(&mut fx.bcx, value, otherwise);
@@ -223,4 +230,11 @@ pub fn call_lang_item<'tcx>(
     let id = fx.cx.get_fn(instance);
     let f = fx.func_ref(id);
     fx.bcx.ins().call(f, &values);
+}
+
+/// Whether `bb` is just `unreachable` (where rustc sends impossible
+/// discriminant values).
+fn is_unreachable(mir: &mir::Body<'_>, bb: BasicBlock) -> bool {
+    let data = &mir.basic_blocks[bb];
+    data.statements.is_empty() && matches!(data.terminator().kind, TerminatorKind::Unreachable)
 }

@@ -53,23 +53,17 @@ use crate::stages::sysroot::target_libdir;
 const STAGE: &str = "dist";
 
 /// Changing the layout or the wrapper means changing this.
-const STAGE_VERSION: &str = "clif dist v2";
+const STAGE_VERSION: &str = "clif dist v3";
 
 /// Whether `bin/rustc` links host programs with the bundled lld when
 /// `CLIF_LLD` is not set (`CLIF_LLD=1`: lld, `CLIF_LLD=0`: the system
 /// linker, `cc` with GNU ld).
 ///
-/// Off for now: lld cannot link the backend's objects yet. Their `.eh_frame`
-/// addresses functions with absolute 64-bit relocations (`R_X86_64_64`;
-/// Cranelift's CIE uses `DW_EH_PE_absptr`), which lld refuses in a
-/// position-independent executable ("relocation R_X86_64_64 cannot be used
-/// against symbol ...; recompile with -fPIC"), where GNU ld rewrites them
-/// to pc-relative ones. Once the backend writes pc-relative FDE addresses
-/// (`DW_EH_PE_pcrel | DW_EH_PE_sdata4`, as LLVM does) relocated against
-/// the functions' section symbols (against a global symbol, preemptible in
-/// `libstd.so`, GNU ld refuses `R_X86_64_PC32`), turning this on is the
-/// whole change: the self-check then requires an lld-linked program.
-pub const LLD_DEFAULT: bool = false;
+/// On: the backend writes `.eh_frame` as LLVM does (pc-relative FDE
+/// addresses against section symbols, see the backend's `unwind.rs`), which
+/// lld accepts in a position-independent executable; the self-check
+/// requires an lld-linked program.
+pub const LLD_DEFAULT: bool = true;
 
 /// Where the bundled lld goes, under `lib/rustlib/<host>/`; rustc's
 /// self-contained linker directory.
