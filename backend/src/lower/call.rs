@@ -303,8 +303,14 @@ pub fn codegen_call<'tcx>(
         ty::FnPtr(..) => None,
         _ => unreachable!("call of non-function type {fn_ty:?}"),
     };
-    let sig = tcx
-        .normalize_erasing_late_bound_regions(TypingEnv::fully_monomorphized(), fn_ty.fn_sig(tcx));
+    // Only the callee's ABI and arity are needed here, which neither
+    // instantiating nor normalizing its signature changes: read them from
+    // the declared signature (instantiating it is a good part of lowering).
+    let sig = match *fn_ty.kind() {
+        ty::FnDef(def_id, _) => tcx.fn_sig(def_id).skip_binder().skip_binder(),
+        _ => fn_ty.fn_sig(tcx).skip_binder(),
+    };
+    // The arguments beyond the declared ones (C-variadic calls).
     let extra_tys: Vec<Ty<'tcx>> = args[sig.inputs().len().min(args.len())..]
         .iter()
         .map(|a| fx.monomorphize(a.node.ty(fx.mir, tcx)))
