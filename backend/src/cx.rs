@@ -69,6 +69,8 @@ pub struct CodegenCx<'tcx> {
     pub lcx: LayoutCx<'tcx>,
     pub module: ClifModule,
     pub pointer_ty: Type,
+    /// See [`crate::isa::has_native_rounding`].
+    pub native_rounding: bool,
     /// Reused between functions to avoid reallocating the builder's tables.
     pub func_ctx: FunctionBuilderContext,
     functions: FxHashMap<Instance<'tcx>, FuncId>,
@@ -95,11 +97,13 @@ pub struct CodegenCx<'tcx> {
 impl<'tcx> CodegenCx<'tcx> {
     pub fn new(tcx: TyCtxt<'tcx>, module: ClifModule, cgu_name: &str) -> Self {
         let pointer_ty = module.isa().pointer_type();
+        let native_rounding = crate::isa::has_native_rounding(module.isa());
         CodegenCx {
             tcx,
             lcx: LayoutCx(tcx),
             module,
             pointer_ty,
+            native_rounding,
             func_ctx: FunctionBuilderContext::new(),
             functions: FxHashMap::default(),
             statics: FxHashMap::default(),

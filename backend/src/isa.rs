@@ -67,6 +67,18 @@ pub fn build_isa(sess: &Session, config: &BackendConfig) -> Result<Arc<dyn Targe
 }
 
 /// The target features every CPU of the target has, with what they imply.
+/// Whether Cranelift rounds floats to integral values (`floor`, `ceil`,
+/// `trunc`) with an instruction: everywhere but on x86_64 without SSE4.1
+/// (the baseline), where it calls libm, which in our std is
+/// compiler-builtins' portable implementation compiled by Cranelift.
+pub fn has_native_rounding(isa: &dyn TargetIsa) -> bool {
+    isa.triple().architecture != target_lexicon::Architecture::X86_64
+        || isa
+            .isa_flags()
+            .iter()
+            .any(|flag| flag.name == "has_sse41" && flag.as_bool() == Some(true))
+}
+
 pub fn target_features(sess: &Session) -> Vec<Symbol> {
     let baseline: &[&str] = match sess.target.arch.desc() {
         "x86_64" => &["fxsr", "sse", "sse2", "x87"],

@@ -23,6 +23,15 @@ enum Op {
     Powi,
     /// IEEE 754-2019 `minimumNumber`/`maximumNumber`: a NaN operand yields the other.
     MinMaxNumber { max: bool },
+    /// Rounding to an integral value, see [`round`].
+    Round(Rounding),
+}
+
+#[derive(Clone, Copy)]
+enum Rounding {
+    Floor,
+    Ceil,
+    Trunc,
 }
 
 /// The intrinsic's operation and its float width in bits, if it is a float
@@ -38,9 +47,9 @@ fn classify(name: Symbol) -> Option<(Op, u32)> {
         })?;
     let op = match base {
         "sqrt" => Unary(|fx, v| fx.bcx.ins().sqrt(v)),
-        "floor" => Unary(|fx, v| fx.bcx.ins().floor(v)),
-        "ceil" => Unary(|fx, v| fx.bcx.ins().ceil(v)),
-        "trunc" => Unary(|fx, v| fx.bcx.ins().trunc(v)),
+        "floor" => Round(Rounding::Floor),
+        "ceil" => Round(Rounding::Ceil),
+        "trunc" => Round(Rounding::Trunc),
         "round_ties_even" => Unary(|fx, v| fx.bcx.ins().nearest(v)),
         "copysign" => Binary(|fx, a, b| fx.bcx.ins().fcopysign(a, b)),
         "minimum" => Binary(|fx, a, b| fx.bcx.ins().fmin(a, b)),
@@ -87,6 +96,7 @@ pub fn codegen(fx: &mut FunctionCx<'_, '_, '_>, name: Symbol, args: &[Value]) ->
         Op::Unary(f) => f(fx, args[0]),
         Op::Binary(f) => f(fx, args[0], args[1]),
         Op::Fma => fx.bcx.ins().fma(args[0], args[1], args[2]),
+        Op::Round(mode) => round(fx, mode, args[0]),
         Op::Libm(base) => {
             let name = if bits == 32 {
                 format!("{base}f")
@@ -114,6 +124,51 @@ pub fn codegen(fx: &mut FunctionCx<'_, '_, '_>, name: Symbol, args: &[Value]) ->
     })
 }
 
+/// `floor`, `ceil` or `trunc` of an f32/f64. Without a rounding instruction
+/// (see [`crate::isa::has_native_rounding`]) Cranelift would call libm;
+/// instead: a value of magnitude below 2^(mantissa bits) (or NaN/∞ beyond
+/// it) converts to an integer and back exactly truncated, then floor/ceil
+/// step by one where truncation went the wrong way. The result takes the
+/// sign of `v`, which is right for every input (`floor(-0.5)` is -1,
+/// `ceil(-0.5)` is -0, `trunc(-0.0)` is -0).
+fn round(fx: &mut FunctionCx<'_, '_, '_>, mode: Rounding, v: Value) -> Value {
+    if fx.cx.native_rounding {
+        return match mode {
+            Rounding::Floor => fx.bcx.ins().floor(v),
+            Rounding::Ceil => fx.bcx.ins().ceil(v),
+            Rounding::Trunc => fx.bcx.ins().trunc(v),
+        };
+    }
+    let ty = fx.bcx.func.dfg.value_type(v);
+    let (int, limit, one) = if ty == types::F32 {
+        let limit = fx.bcx.ins().f32const((1u32 << 23) as f32);
+        (types::I32, limit, fx.bcx.ins().f32const(1.0))
+    } else {
+        let limit = fx.bcx.ins().f64const((1u64 << 52) as f64);
+        (types::I64, limit, fx.bcx.ins().f64const(1.0))
+    };
+    let magnitude = fx.bcx.ins().fabs(v);
+    // Not below the limit (NaN included): already integral, or NaN/∞.
+    let small = fx.bcx.ins().fcmp(FloatCC::LessThan, magnitude, limit);
+    let truncated = fx.bcx.ins().fcvt_to_sint_sat(int, v);
+    let truncated = fx.bcx.ins().fcvt_from_sint(ty, truncated);
+    let rounded = match mode {
+        Rounding::Trunc => truncated,
+        Rounding::Floor => {
+            let above = fx.bcx.ins().fcmp(FloatCC::GreaterThan, truncated, v);
+            let lower = fx.bcx.ins().fsub(truncated, one);
+            fx.bcx.ins().select(above, lower, truncated)
+        }
+        Rounding::Ceil => {
+            let below = fx.bcx.ins().fcmp(FloatCC::LessThan, truncated, v);
+            let upper = fx.bcx.ins().fadd(truncated, one);
+            fx.bcx.ins().select(below, upper, truncated)
+        }
+    };
+    let signed = fx.bcx.ins().fcopysign(rounded, v);
+    fx.bcx.ins().select(small, signed, v)
+}
+
 /// A math intrinsic on f16/f128, through `wide_float` (glibc's `*f128`
 /// functions, f32 math for f16).
 fn soft_math(fx: &mut FunctionCx<'_, '_, '_>, name: Symbol, op: Op, args: &[Value]) -> Value {
@@ -133,7 +188,10 @@ fn soft_math(fx: &mut FunctionCx<'_, '_, '_>, name: Symbol, op: Op, args: &[Valu
             let r = fx.call_libm("__powisf2", types::F32, &[wide, args[1]]);
             return fx.call_libm("__truncsfhf2", types::F16, &[r]);
         }
-        Op::Unary(_) | Op::Binary(_) => match name.as_str().trim_end_matches(char::is_numeric) {
+        Op::Unary(_) | Op::Binary(_) | Op::Round(_) => match name
+            .as_str()
+            .trim_end_matches(char::is_numeric)
+        {
             s if s.starts_with("copysign") => return wide_float::copysign(fx, args[0], args[1]),
             s if s.starts_with("sqrt") => "sqrt",
             s if s.starts_with("floor") => "floor",
