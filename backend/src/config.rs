@@ -1,7 +1,7 @@
 //! Backend settings: Cranelift's register allocator and IR verifier, and
-//! whether units compile on worker threads. Declared once here with their defaults; read from the
-//! environment so the toolchain's wrappers and tests can set them without
-//! new rustc flags.
+//! whether units compile on worker threads. Declared once here with their
+//! defaults; read from the environment so the toolchain's wrappers and tests
+//! can set them without new rustc flags.
 
 /// The register allocator Cranelift uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -66,7 +66,6 @@ pub fn build_isa(sess: &Session, config: &BackendConfig) -> Result<Arc<dyn Targe
         .map_err(|e| format!("clif backend: cannot configure Cranelift for `{triple_str}`: {e}"))
 }
 
-/// The target features every CPU of the target has, with what they imply.
 /// Whether Cranelift rounds floats to integral values (`floor`, `ceil`,
 /// `trunc`) with an instruction: everywhere but on x86_64 without SSE4.1
 /// (the baseline), where it calls libm, which in our std is
@@ -79,6 +78,7 @@ pub fn has_native_rounding(isa: &dyn TargetIsa) -> bool {
             .any(|flag| flag.name == "has_sse41" && flag.as_bool() == Some(true))
 }
 
+/// The target features every CPU of the target has, with what they imply.
 pub fn target_features(sess: &Session) -> Vec<Symbol> {
     let baseline: &[&str] = match sess.target.arch.desc() {
         "x86_64" => &["fxsr", "sse", "sse2", "x87"],

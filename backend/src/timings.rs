@@ -53,9 +53,8 @@ pub struct Timings {
 impl Timings {
     /// A collector if `CLIF_TIMINGS` names a file.
     pub fn from_env() -> Option<Self> {
-        let output = std::env::var_os("CLIF_TIMINGS").filter(|v| !v.is_empty())?;
         Some(Timings {
-            output: output.into(),
+            output: output_from_env()?,
             start: Instant::now(),
             totals: Mutex::default(),
         })
@@ -122,7 +121,7 @@ impl Timings {
 /// Runs rustc's linker step (`link`), appending its duration as a line of
 /// its own when `CLIF_TIMINGS` is set.
 pub fn time_link(crate_name: &str, link: impl FnOnce()) -> Result<(), String> {
-    let Some(timings) = Timings::from_env() else {
+    let Some(output) = output_from_env() else {
         link();
         return Ok(());
     };
@@ -132,7 +131,14 @@ pub fn time_link(crate_name: &str, link: impl FnOnce()) -> Result<(), String> {
         "{{\"crate\":{crate_name:?},\"link_s\":{}}}",
         secs(start.elapsed())
     );
-    append_line(&timings.output, &line)
+    append_line(&output, &line)
+}
+
+/// The file `CLIF_TIMINGS` names, if any.
+fn output_from_env() -> Option<PathBuf> {
+    std::env::var_os("CLIF_TIMINGS")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }
 
 fn secs(duration: Duration) -> String {
