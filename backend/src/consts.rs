@@ -6,6 +6,7 @@
 use cranelift_codegen::ir::{InstBuilder, Value, types};
 use cranelift_module::{DataDescription, DataId, Module};
 use rustc_abi::{BackendRepr, Endian};
+use rustc_hir::def::DefKind;
 use rustc_middle::mir::interpret::{AllocId, GlobalAlloc, Scalar};
 use rustc_middle::mir::{self, ConstValue};
 use rustc_middle::ty::layout::TyAndLayout;
@@ -178,6 +179,12 @@ pub fn merge_key(tcx: TyCtxt<'_>, alloc_id: AllocId) -> Option<MergeKey> {
 pub fn static_is_writable(tcx: TyCtxt<'_>, def_id: DefId) -> bool {
     if tcx.is_mutable_static(def_id) {
         return true;
+    }
+    // A nested static (an allocation that a static's initializer created and
+    // const evaluation interned as `S::{nested#N}`) has no HIR type: its
+    // `DefKind` carries the allocation's mutability, read just above.
+    if matches!(tcx.def_kind(def_id), DefKind::Static { nested: true, .. }) {
+        return false;
     }
     let ty = tcx.type_of(def_id).instantiate_identity();
     !ty.is_freeze(tcx, TypingEnv::fully_monomorphized())

@@ -17,9 +17,9 @@ use crate::cx::CodegenCx;
 use crate::timings::{Phase, Timings};
 use crate::unsupported::recover;
 use crate::unwind::ClifModule;
-use crate::{allocator, asm, consts, entry, isa, lower};
+use crate::{allocator, asm, consts, entry, isa, lower, lto};
 
-pub fn codegen_crate(tcx: TyCtxt<'_>, _crate_info: &CrateInfo) -> CompiledModules {
+pub fn codegen_crate(tcx: TyCtxt<'_>, crate_info: &CrateInfo) -> CompiledModules {
     let config = BackendConfig::from_env();
     let isa = isa::build_isa(tcx.sess, &config).unwrap_or_else(|msg| tcx.dcx().fatal(msg));
     let cgus = tcx.collect_and_partition_mono_items(()).codegen_units;
@@ -43,6 +43,7 @@ pub fn codegen_crate(tcx: TyCtxt<'_>, _crate_info: &CrateInfo) -> CompiledModule
         }
     }
     modules.sort_by(|a, b| a.name.cmp(&b.name));
+    modules.extend(lto::upstream_modules(tcx, crate_info));
     let allocator_module = allocator::codegen(tcx, &isa);
     tcx.sess.dcx().abort_if_errors();
     if let Some(timings) = timings

@@ -16,7 +16,8 @@
 //!  ├─ allocator the `__rust_alloc` & co. shim forwarding to the global allocator
 //!  ├─ asm       `global_asm!`, naked functions and `asm!` wrappers, assembled by the C driver
 //!  ├─ consts    constants, statics and vtables as data objects with relocations
-//!  └─ entry     the C `main` that calls the `start` lang item
+//!  ├─ entry     the C `main` that calls the `start` lang item
+//!  └─ lto       `-Clto`: upstream Rust objects handed to the linker unchanged
 //! ```
 //!
 //! What the backend cannot compile yet it refuses with a diagnostic naming the
@@ -51,6 +52,7 @@ mod driver;
 mod entry;
 mod isa;
 mod lower;
+mod lto;
 mod timings;
 mod unsupported;
 mod unwind;

@@ -1,0 +1,103 @@
+//! What `-Clto` means for this backend: nothing is optimized across crates,
+//! but the link must still find every symbol.
+//!
+//! With `-Clto=fat` or `-Clto=thin` (cargo's `lto = true | "fat" | "thin"`),
+//! rustc's linker step leaves the Rust object files of upstream rlibs out of
+//! the link, because an LLVM backend has already merged them into the
+//! crate's own modules. Cranelift has no link-time optimizer, so this module
+//! does the merge at the object level: it copies those same object files out
+//! of the rlibs and hands them to the linker as modules of this crate. The
+//! program is then the code a non-LTO build links, with the same symbols.
+//!
+//! The set of object files is exactly the one rustc leaves out
+//! (`add_static_crate` in rustc_codegen_ssa): every rlib linked statically
+//! that is not ignored for LTO (`#![no_builtins]` crates and
+//! compiler_builtins, which rustc links as archives anyway), and in it the
+//! members that are Rust codegen-unit objects of that crate.
+
+use std::path::Path;
+
+use object::read::archive::ArchiveFile;
+use rustc_codegen_ssa::back::link::{each_linked_rlib, ignored_for_lto};
+use rustc_codegen_ssa::{CompiledModule, CrateInfo, ModuleKind, looks_like_rust_object_file};
+use rustc_middle::ty::TyCtxt;
+use rustc_session::config::Lto;
+
+/// Whether rustc's linker step will leave upstream Rust objects out (the
+/// condition of rustc_codegen_ssa's `are_upstream_rust_objects_already_included`).
+fn upstream_objects_left_out(tcx: TyCtxt<'_>) -> bool {
+    match tcx.sess.lto() {
+        Lto::Fat => true,
+        Lto::Thin => !tcx.sess.opts.cg.linker_plugin_lto.enabled(),
+        Lto::No | Lto::ThinLocal => false,
+    }
+}
+
+/// The upstream Rust objects the link would otherwise miss, extracted next to
+/// this crate's own objects, as extra modules.
+pub fn upstream_modules(tcx: TyCtxt<'_>, crate_info: &CrateInfo) -> Vec<CompiledModule> {
+    if !upstream_objects_left_out(tcx) {
+        return Vec::new();
+    }
+    let mut rlibs = Vec::new();
+    // Fails only when the crate types' dependency formats disagree, which
+    // rustc's own LTO rejects in the same way.
+    let listed = each_linked_rlib(crate_info, None, &mut |cnum, path| {
+        if !ignored_for_lto(tcx.sess, crate_info, cnum) {
+            rlibs.push(path.to_path_buf());
+        }
+    });
+    if listed.is_err() {
+        tcx.dcx().fatal(
+            "clif backend: cannot link with LTO: the crate types need different dependency formats",
+        );
+    }
+    let mut modules = Vec::new();
+    for rlib in rlibs {
+        if let Err(e) = extract_rust_objects(tcx, &rlib, &mut modules) {
+            tcx.dcx().fatal(format!(
+                "clif backend: cannot read `{}` for LTO: {e}",
+                rlib.display()
+            ));
+        }
+    }
+    modules
+}
+
+fn extract_rust_objects(
+    tcx: TyCtxt<'_>,
+    rlib: &Path,
+    modules: &mut Vec<CompiledModule>,
+) -> Result<(), String> {
+    let data = std::fs::read(rlib).map_err(|e| e.to_string())?;
+    let archive = ArchiveFile::parse(&*data).map_err(|e| e.to_string())?;
+    // `libfoo-<hash>.rlib` holds `foo-<hash>.foo.<cgu>-cgu.0.rcgu.o`; as in
+    // rustc, the member must start with the crate's name ('-' and '_' alike).
+    let stem = rlib
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let crate_name = stem.strip_prefix("lib").unwrap_or(stem).replace('-', "_");
+    for member in archive.members() {
+        let member = member.map_err(|e| e.to_string())?;
+        let name = String::from_utf8_lossy(member.name()).into_owned();
+        if !looks_like_rust_object_file(&name) || !name.replace('-', "_").starts_with(&crate_name) {
+            continue;
+        }
+        let bytes = member.data(&*data).map_err(|e| e.to_string())?;
+        let module_name = format!("lto.{}", name.trim_end_matches(".rcgu.o"));
+        let path = crate::driver::object_path(tcx, &module_name);
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        modules.push(CompiledModule {
+            name: module_name,
+            kind: ModuleKind::Regular,
+            object: Some(path),
+            dwarf_object: None,
+            bytecode: None,
+            assembly: None,
+            llvm_ir: None,
+            links_from_incr_cache: Vec::new(),
+        });
+    }
+    Ok(())
+}
