@@ -122,7 +122,7 @@ pub enum Command {
     /// Output in BUILD_DIR/tests/std/{llvm,clif}/.
     ///
     /// In both, both binaries of a test run (10 s time-out each) and the
-    /// test passes when stdout and exit status are equal. Directives in a
+    /// test passes when stdout, stderr (thread ids in panic messages blanked) and exit status are equal. Directives in a
     /// test's leading comments: `//@ args: a b` passes arguments; `//@
     /// expect-clif-error: TEXT` requires the Cranelift compile to fail
     /// cleanly (no ICE) with TEXT in its stderr.

@@ -501,6 +501,7 @@ impl Bench<'_> {
                 let run = Run {
                     outcome: measured.captured.outcome,
                     stdout: measured.captured.stdout,
+                    stderr: measured.captured.stderr,
                 };
                 step.finish(&format!("{:.2} s", measured.wall));
                 if run.outcome != Outcome::Exited(0) {

@@ -11,7 +11,7 @@
 //!   sides, and both ran the same tests with the same results (libtest's
 //!   `test NAME ... RESULT` lines, see [`output`]);
 //! - `cargo_run`: `cargo run --locked -p report` prints the same stdout and
-//!   ends with the same exit status on both sides ([`compare`]).
+//!   stderr and ends with the same exit status on both sides ([`compare`]).
 //!
 //! Cargo uses the caller's `CARGO_HOME` (the locked crates are downloaded
 //! from crates.io unless cached) but otherwise a controlled environment:
@@ -399,10 +399,10 @@ fn test_verdict(llvm: &Ran, clif: &Ran) -> Verdict {
     }
 }
 
-/// `cargo run`: both built and ran the binary, with equal stdout and exit
-/// status.
+/// `cargo run`: both built and ran the binary, with equal stdout, stderr
+/// (the program's, after cargo's own lines) and exit status.
 fn run_verdict(llvm: &Ran, clif: &Ran) -> Verdict {
-    let not_run = |r: &Ran| !output::ran_binary(&r.captured.stderr_text());
+    let not_run = |r: &Ran| output::program_stderr(&r.captured.stderr_text()).is_none();
     if not_run(llvm) || not_run(clif) {
         let (phrase, failed) = failed_sides([llvm, clif], not_run);
         return Verdict::Fail {
@@ -413,6 +413,10 @@ fn run_verdict(llvm: &Ran, clif: &Ran) -> Verdict {
     let as_run = |r: &Ran| Run {
         outcome: r.captured.outcome,
         stdout: r.captured.stdout.clone(),
+        stderr: output::program_stderr(&r.captured.stderr_text())
+            .unwrap_or_default()
+            .as_bytes()
+            .to_vec(),
     };
     match compare(&as_run(llvm), &as_run(clif)) {
         Ok(()) => Verdict::Pass,

@@ -101,13 +101,20 @@ pub fn difference(llvm: &[TestResult], clif: &[TestResult]) -> Vec<String> {
     lines
 }
 
-/// Whether `cargo run` started the program: cargo prints ``Running `PATH` ``
-/// on stderr right before it does (test binaries are announced as `Running
-/// unittests ...`, without the backquote).
-pub fn ran_binary(stderr: &str) -> bool {
-    stderr
-        .lines()
-        .any(|line| line.trim_start().starts_with("Running `"))
+/// What the program of `cargo run` wrote to stderr, if cargo started it:
+/// everything after cargo's ``Running `PATH` `` line, which cargo prints
+/// right before it runs the program (test binaries are announced as
+/// `Running unittests ...`, without the backquote). `None` if cargo did not
+/// get that far.
+pub fn program_stderr(stderr: &str) -> Option<&str> {
+    let mut offset = 0;
+    for line in stderr.split_inclusive('\n') {
+        offset += line.len();
+        if line.trim_start().starts_with("Running `") {
+            return Some(&stderr[offset..]);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -233,12 +240,13 @@ test result: ok. 1 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; fini
         let built = "   Compiling report v0.1.0 (/w/report)\n    Finished `dev` profile \
                      [unoptimized + debuginfo] target(s) in 0.41s\n     Running \
                      `/t/debug/report`\nthread 'main' panicked\n";
-        assert!(ran_binary(built));
+        assert_eq!(program_stderr(built), Some("thread 'main' panicked\n"));
         let failed = "   Compiling report v0.1.0\nerror: could not compile `report` (bin \
                       \"report\") due to 1 previous error\n";
-        assert!(!ran_binary(failed));
-        assert!(!ran_binary(
-            "     Running unittests src/main.rs (/t/debug/deps/report-1)\n"
-        ));
+        assert_eq!(program_stderr(failed), None);
+        assert_eq!(
+            program_stderr("     Running unittests src/main.rs (/t/debug/deps/report-1)\n"),
+            None
+        );
     }
 }

@@ -104,6 +104,7 @@ pub fn run(case: &Case, llvm: &Side, clif: &Side, blockers: &Blockers) -> Verdic
             Ok(out) => runs.push(Run {
                 outcome: out.outcome,
                 stdout: out.stdout,
+                stderr: out.stderr,
             }),
             Err(err) => {
                 return Verdict::fail(format!("cannot run the {} binary: {err}", side.name))

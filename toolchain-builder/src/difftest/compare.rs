@@ -1,7 +1,11 @@
 //! Comparing the LLVM-built and the Cranelift-built run of one test: the
-//! verdict is "same" iff stdout and the exit status (code, signal or
+//! verdict is "same" iff stdout, stderr and the exit status (code, signal or
 //! time-out) are equal and neither timed out; otherwise a one-line reason and
-//! a short diff showing the first differing stdout line.
+//! a short diff showing the first differing line.
+//!
+//! stderr is compared after [`normalize_stderr`], which blanks only what the
+//! LLVM build itself prints differently from run to run (thread ids in
+//! panic messages).
 
 use crate::process::Outcome;
 
@@ -10,6 +14,7 @@ use crate::process::Outcome;
 pub struct Run {
     pub outcome: Outcome,
     pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
 }
 
 /// Why two runs count as different.
@@ -22,7 +27,8 @@ pub struct Mismatch {
 /// Longest line shown in a diff.
 const MAX_LINE: usize = 200;
 
-/// `Ok` iff both runs finished in time with equal stdout and exit status.
+/// `Ok` iff both runs finished in time with equal stdout, stderr and exit
+/// status.
 pub fn compare(llvm: &Run, clif: &Run) -> Result<(), Mismatch> {
     let timed_out = |run: &Run| matches!(run.outcome, Outcome::TimedOut(_));
     let reason = match (timed_out(llvm), timed_out(clif)) {
@@ -37,25 +43,74 @@ pub fn compare(llvm: &Run, clif: &Run) -> Result<(), Mismatch> {
             details: Vec::new(),
         });
     }
-    let status_differs = llvm.outcome != clif.outcome;
-    let stdout_differs = llvm.stdout != clif.stdout;
+    let llvm_stderr = normalize_stderr(&llvm.stderr);
+    let clif_stderr = normalize_stderr(&clif.stderr);
+    let mut differs = Vec::new();
+    if llvm.outcome != clif.outcome {
+        differs.push("exit status");
+    }
+    if llvm.stdout != clif.stdout {
+        differs.push("stdout");
+    }
+    if llvm_stderr != clif_stderr {
+        differs.push("stderr");
+    }
+    if differs.is_empty() {
+        return Ok(());
+    }
     let status = format!("llvm: {}, clif: {}", llvm.outcome, clif.outcome);
-    let reason = match (status_differs, stdout_differs) {
-        (false, false) => return Ok(()),
-        (true, false) => format!("exit status differs ({status})"),
-        (false, true) => format!("stdout differs ({status})"),
-        (true, true) => format!("exit status and stdout differ ({status})"),
-    };
-    let details = if stdout_differs {
-        first_difference(&llvm.stdout, &clif.stdout)
+    let verb = if differs.len() == 1 {
+        "differs"
     } else {
-        Vec::new()
+        "differ"
     };
+    let reason = format!("{} {verb} ({status})", join_and(&differs));
+    let mut details = first_difference("stdout", &llvm.stdout, &clif.stdout);
+    details.extend(first_difference(
+        "stderr",
+        llvm_stderr.as_bytes(),
+        clif_stderr.as_bytes(),
+    ));
     Err(Mismatch { reason, details })
 }
 
-/// Lines describing where two outputs first differ.
-pub fn first_difference(llvm: &[u8], clif: &[u8]) -> Vec<String> {
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// stderr with the parts that vary between runs of the same binary replaced:
+/// the thread id in `thread 'NAME' (ID) panicked at`.
+pub fn normalize_stderr(stderr: &[u8]) -> String {
+    String::from_utf8_lossy(stderr)
+        .split_inclusive('\n')
+        .map(normalize_panic_line)
+        .collect()
+}
+
+fn normalize_panic_line(line: &str) -> String {
+    let Some(rest) = line.strip_prefix("thread '") else {
+        return line.to_owned();
+    };
+    let Some((name, after_name)) = rest.split_once("' (") else {
+        return line.to_owned();
+    };
+    let Some((id, tail)) = after_name.split_once(") ") else {
+        return line.to_owned();
+    };
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+        return line.to_owned();
+    }
+    format!("thread '{name}' (ID) {tail}")
+}
+
+/// Lines describing where two outputs (`what`: stdout or stderr) first
+/// differ; none when they are equal.
+pub fn first_difference(what: &str, llvm: &[u8], clif: &[u8]) -> Vec<String> {
     let llvm = String::from_utf8_lossy(llvm);
     let clif = String::from_utf8_lossy(clif);
     let mut left = llvm.split('\n');
@@ -70,7 +125,7 @@ pub fn first_difference(llvm: &[u8], clif: &[u8]) -> Vec<String> {
                     None => "<end of output>".to_owned(),
                 };
                 return vec![
-                    format!("first difference at stdout line {line_no}:"),
+                    format!("first difference at {what} line {line_no}:"),
                     format!("  llvm: {}", show(a)),
                     format!("  clif: {}", show(b)),
                 ];
@@ -98,7 +153,13 @@ mod tests {
         Run {
             outcome,
             stdout: stdout.as_bytes().to_vec(),
+            stderr: Vec::new(),
         }
+    }
+
+    fn with_stderr(mut run: Run, stderr: &str) -> Run {
+        run.stderr = stderr.as_bytes().to_vec();
+        run
     }
 
     #[test]
@@ -169,7 +230,7 @@ mod tests {
     #[test]
     fn shorter_output_and_missing_newline_are_shown() {
         assert_eq!(
-            first_difference(b"a\nb\n", b"a\n"),
+            first_difference("stdout", b"a\nb\n", b"a\n"),
             vec![
                 "first difference at stdout line 2:".to_owned(),
                 "  llvm: \"b\"".to_owned(),
@@ -177,7 +238,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            first_difference(b"a\n", b"a"),
+            first_difference("stdout", b"a\n", b"a"),
             vec![
                 "first difference at stdout line 2:".to_owned(),
                 "  llvm: \"\"".to_owned(),
@@ -185,7 +246,47 @@ mod tests {
             ]
         );
         let long = "x".repeat(300);
-        let details = first_difference(long.as_bytes(), b"y");
+        let details = first_difference("stdout", long.as_bytes(), b"y");
         assert!(details[1].ends_with("...\""), "{}", details[1]);
+    }
+
+    #[test]
+    fn stderr_must_match_too() {
+        let llvm = with_stderr(run(Outcome::Signaled(6), "x\n"), "assertion failed\n");
+        let clif = with_stderr(run(Outcome::Signaled(6), "x\n"), "clif backend: abort\n");
+        let err = compare(&llvm, &clif).expect_err("stderr differs");
+        assert_eq!(
+            err.reason,
+            "stderr differs (llvm: killed by signal 6 (SIGABRT), clif: killed by signal 6 (SIGABRT))"
+        );
+        assert_eq!(err.details[0], "first difference at stderr line 1:");
+        let both = compare(
+            &run(Outcome::Exited(1), "a"),
+            &with_stderr(run(Outcome::Exited(2), "b"), "e"),
+        )
+        .expect_err("differs");
+        assert!(
+            both.reason
+                .starts_with("exit status, stdout and stderr differ"),
+            "{}",
+            both.reason
+        );
+    }
+
+    #[test]
+    fn panic_thread_ids_are_normalized() {
+        let llvm = with_stderr(
+            run(Outcome::Exited(101), ""),
+            "\nthread 'main' (4242) panicked at a.rs:1:1:\nboom\n",
+        );
+        let clif = with_stderr(
+            run(Outcome::Exited(101), ""),
+            "\nthread 'main' (77) panicked at a.rs:1:1:\nboom\n",
+        );
+        assert_eq!(compare(&llvm, &clif), Ok(()));
+        assert_eq!(
+            normalize_stderr(b"thread '<unnamed>' (12) panicked at x\nthread 'a' (b) c\n"),
+            "thread '<unnamed>' (ID) panicked at x\nthread 'a' (b) c\n"
+        );
     }
 }

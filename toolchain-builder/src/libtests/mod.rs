@@ -8,8 +8,9 @@
 //!
 //! The suite passes when every failure of the Cranelift side (a failed test
 //! `binary::path::to::test`, or a whole `binary` that did not build or did
-//! not finish) is listed in `tests/libtests/known-failures.txt`; listed tests
-//! that now pass are reported as stale. Modules and functions named in
+//! not finish) is listed in `tests/libtests/known-failures.txt`, and the list
+//! holds nothing else: a listed test that passes, or that does not fail with
+//! LLVM too, fails the run until the list is updated. Modules and functions named in
 //! `tests/libtests/excluded.txt` are left out of both builds (`mod m;`
 //! becomes `mod m {}`, `fn f(` gets `#[cfg(any())]`), so that one construct
 //! the backend cannot compile does not cost a whole binary; tests matching
@@ -35,7 +36,7 @@ use crate::base::BaseToolchain;
 use crate::difftest::case::Verdict;
 use crate::difftest::Report;
 use crate::process::{clean_command, Outcome, Shell};
-use crate::progress::{self, Step};
+use crate::progress::Step;
 use crate::stages::cargo::{cargo_program, is_json_message};
 use crate::targets::TargetSpec;
 use lists::{Excluded, KnownFailures, Skipped};
@@ -58,6 +59,9 @@ const MAX_SHOWN: usize = 40;
 
 /// The placeholder for the source mirror in `Cargo.toml.in`.
 const SRC_PLACEHOLDER: &str = "@SRC@";
+
+/// The list of accepted Cranelift failures, relative to the repository.
+const KNOWN_FAILURES: &str = "tests/libtests/known-failures.txt";
 
 /// What to run the suite with.
 pub struct Suite<'a> {
@@ -292,33 +296,69 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
             .into_iter()
             .filter(|(name, _)| !known.contains(name))
             .collect();
-        let stale: Vec<&str> = known
-            .names()
-            .filter(|name| belongs_to(name, binary) && clif.passed(binary, name))
+        // The list is checked against this run both ways: a listed test
+        // that passes with us is stale, and one that does not fail with
+        // LLVM too would hide a Cranelift-only failure.
+        let listed = || known.names().filter(|name| belongs_to(name, binary));
+        let stale: Vec<&str> = listed().filter(|name| clif.passed(binary, name)).collect();
+        let not_failing_with_llvm: Vec<&str> = listed()
+            .filter(|name| !llvm_failures.contains(*name))
             .collect();
-        for name in &stale {
-            progress::note(format!(
-                "warning: {name} is listed in tests/libtests/known-failures.txt but passed"
-            ));
-        }
-        if unexpected.is_empty() {
+        if unexpected.is_empty() && stale.is_empty() && not_failing_with_llvm.is_empty() {
             report.record(binary, Verdict::Pass);
             continue;
         }
-        let mut details: Vec<String> = unexpected
-            .iter()
-            .take(MAX_SHOWN)
-            .map(|(name, reason)| {
-                let llvm = if llvm_failures.contains(name) {
-                    " (fails with llvm too)"
-                } else {
-                    ""
-                };
-                format!("{name}  # {reason}{llvm}")
-            })
-            .collect();
-        if unexpected.len() > MAX_SHOWN {
-            details.push(format!("... ({} more)", unexpected.len() - MAX_SHOWN));
+        let mut problems = Vec::new();
+        let mut details: Vec<String> = Vec::new();
+        let mut list = |problem: String, names: Vec<String>| {
+            problems.push(problem);
+            details.extend(names.iter().take(MAX_SHOWN).cloned());
+            if names.len() > MAX_SHOWN {
+                details.push(format!("... ({} more)", names.len() - MAX_SHOWN));
+            }
+        };
+        if !unexpected.is_empty() {
+            list(
+                format!(
+                    "{} clif failure(s) not in {KNOWN_FAILURES}",
+                    unexpected.len()
+                ),
+                unexpected
+                    .iter()
+                    .map(|(name, reason)| {
+                        let llvm = if llvm_failures.contains(name) {
+                            " (fails with llvm too)"
+                        } else {
+                            ""
+                        };
+                        format!("{name}  # {reason}{llvm}")
+                    })
+                    .collect(),
+            );
+        }
+        if !stale.is_empty() {
+            list(
+                format!(
+                    "{} listed test(s) passed: remove them from {KNOWN_FAILURES}",
+                    stale.len()
+                ),
+                stale
+                    .iter()
+                    .map(|name| format!("{name}  # passed"))
+                    .collect(),
+            );
+        }
+        if !not_failing_with_llvm.is_empty() {
+            list(
+                format!(
+                    "{} listed test(s) do not fail with llvm: {KNOWN_FAILURES} may only list failures llvm has too",
+                    not_failing_with_llvm.len()
+                ),
+                not_failing_with_llvm
+                    .iter()
+                    .map(|name| format!("{name}  # not an llvm failure"))
+                    .collect(),
+            );
         }
         if let BinaryRun::NotBuilt(errors) = clif {
             details.extend(errors.iter().skip(1).map(|e| format!("also: {e}")));
@@ -326,10 +366,7 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
         report.record(
             binary,
             Verdict::Fail {
-                reason: format!(
-                    "{} clif failure(s) not in tests/libtests/known-failures.txt",
-                    unexpected.len()
-                ),
+                reason: problems.join("; "),
                 details,
             },
         );

@@ -2,7 +2,7 @@
 //! is compiled as an rlib with each backend (by the base rustc, the clif side
 //! with `-Zcodegen-backend=`), then every other `*.rs` file is compiled with
 //! each backend against that backend's mini_core, both binaries run, and
-//! their stdout and exit status compared (see [`crate::difftest`]).
+//! their stdout, stderr and exit status compared (see [`crate::difftest`]).
 
 use std::ffi::OsString;
 use std::path::PathBuf;

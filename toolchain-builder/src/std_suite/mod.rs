@@ -5,7 +5,7 @@
 //! Cranelift-built std), both with `--edition 2021 -Cpanic=abort
 //! -Copt-level=0` and `RUSTC_BOOTSTRAP=1` (a few programs test unstable
 //! library features such as `portable_simd`); both binaries run and their
-//! stdout and exit status are compared (see [`crate::difftest`]).
+//! stdout, stderr and exit status are compared (see [`crate::difftest`]).
 
 use std::path::Path;
 
