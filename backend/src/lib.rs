@@ -53,6 +53,7 @@ mod entry;
 mod isa;
 mod lower;
 mod lto;
+mod panic_guard;
 mod timings;
 mod unsupported;
 mod unwind;
@@ -79,6 +80,7 @@ impl CodegenBackend for ClifBackend {
     }
 
     fn init(&self, sess: &Session) {
+        panic_guard::install();
         // Fail early, before any work, when the target has no Cranelift ISA.
         if let Err(msg) = isa::build_isa(sess, &config::BackendConfig::from_env()) {
             sess.dcx().fatal(msg);

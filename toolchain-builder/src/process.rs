@@ -14,8 +14,12 @@ use std::time::{Duration, Instant};
 use crate::progress;
 
 /// Variables that would make cargo or rustc use another compiler, wrapper,
-/// flags or output directory than the ones we pass explicitly.
+/// flags or output directory than the ones we pass explicitly, or make the
+/// programs under test print backtraces (which show source lines only where
+/// there is debuginfo, so stderr would differ between the backends).
 const INTERFERING_ENV: &[&str] = &[
+    "RUST_BACKTRACE",
+    "RUST_LIB_BACKTRACE",
     "RUSTUP_TOOLCHAIN",
     "RUSTC",
     "RUSTDOC",
