@@ -9,7 +9,8 @@
 //! `/usr/src/rustc-1.96.0/src/tools/clippy`; `clippy_source` in
 //! `default-config.toml`). Its crates are copied into a workspace of their
 //! own, `build/clippy-workspace/` (the manifest loses its test targets and
-//! dev-dependencies, whose files the copy leaves out), with the rustc
+//! dev-dependencies, whose files the copy leaves out; files already equal
+//! are not rewritten, so cargo rebuilds only what changed), with the rustc
 //! source's `Cargo.lock` pinning every dependency's version, and cargo
 //! builds `cargo-clippy` and `clippy-driver` with the base rustc and
 //! `RUSTC_BOOTSTRAP=1` (target dir `build/clippy-target/`; dependencies come
@@ -22,6 +23,7 @@
 //! binaries link `librustc_driver`: run them with [`Outputs::lib_dir`] on
 //! `LD_LIBRARY_PATH`.
 
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -224,22 +226,39 @@ fn workspace_manifest(manifest: &str) -> anyhow::Result<String> {
     Ok(toml::to_string(&table)?)
 }
 
-/// Replaces `dir` with a copy of the source's [`SOURCE_ENTRIES`], the
-/// rewritten manifest and the lock file.
+/// Makes `dir` a copy of the source's [`SOURCE_ENTRIES`] with the rewritten
+/// manifest and the lock file. Files whose bytes are already right are left
+/// alone (cargo rebuilds a path crate when a file's mtime changes), others
+/// are written and files that are no longer part of the copy removed.
 fn write_workspace(source: &Path, lock: &Path, dir: &Path) -> anyhow::Result<()> {
-    if dir.exists() {
-        std::fs::remove_dir_all(dir)?;
-    }
+    let manifest = std::fs::read_to_string(source.join("Cargo.toml"))?;
+    let mut wanted: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
     for rel in source_files(source)? {
+        let bytes = std::fs::read(source.join(&rel))?;
+        wanted.insert(rel, bytes);
+    }
+    wanted.insert(
+        "Cargo.toml".into(),
+        workspace_manifest(&manifest)?.into_bytes(),
+    );
+    wanted.insert("Cargo.lock".into(), std::fs::read(lock)?);
+    if dir.is_dir() {
+        for rel in files_under(dir)? {
+            if !wanted.contains_key(&rel) {
+                std::fs::remove_file(dir.join(rel))?;
+            }
+        }
+    }
+    for (rel, bytes) in wanted {
         let to = dir.join(&rel);
+        if std::fs::read(&to).is_ok_and(|old| old == bytes) {
+            continue;
+        }
         if let Some(parent) = to.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::copy(source.join(&rel), to)?;
+        std::fs::write(to, bytes)?;
     }
-    let manifest = std::fs::read_to_string(source.join("Cargo.toml"))?;
-    std::fs::write(dir.join("Cargo.toml"), workspace_manifest(&manifest)?)?;
-    std::fs::copy(lock, dir.join("Cargo.lock"))?;
     Ok(())
 }
 
@@ -386,10 +405,24 @@ harness = false
             std::fs::read_to_string(ws.join("Cargo.lock")).expect("lock"),
             "version = 4\n"
         );
-        // Written again from scratch: stale files go.
+        // Written again: stale files go, changed files are restored,
+        // unchanged ones keep their modification time.
+        let mtime = |rel: &str| {
+            std::fs::metadata(ws.join(rel))
+                .and_then(|m| m.modified())
+                .expect("mtime")
+        };
+        let kept = mtime("clippy_lints/lib.rs");
+        std::thread::sleep(std::time::Duration::from_millis(20));
         std::fs::write(ws.join("stale"), "").expect("write");
+        std::fs::write(ws.join("build.rs"), "edited").expect("write");
         write_workspace(&source, &lock, &ws).expect("rewritten");
         assert!(!ws.join("stale").exists());
+        assert_eq!(
+            std::fs::read_to_string(ws.join("build.rs")).expect("read"),
+            "build.rs"
+        );
+        assert_eq!(mtime("clippy_lints/lib.rs"), kept);
 
         std::fs::write(source.join("README.md"), "changed").expect("write");
         assert_eq!(
