@@ -80,8 +80,8 @@ pub fn run(suite: &Suite<'_>) -> Report {
         return report;
     }
 
-    let mut cmd = command(&["test", "--lib", "--", "--test-threads=2"]);
-    cmd.args(suite.filter);
+    let mut cmd = command(&["test", "--lib"]);
+    cmd.args(["--", "--test-threads=2"]).args(suite.filter);
     let step = Step::spinner("running the backend's unit tests");
     let captured = match suite.shell.capture(&mut cmd, RUN_TIMEOUT) {
         Ok(captured) => captured,
