@@ -21,8 +21,12 @@ use crate::targets;
 /// (unpacked once into BUILD_DIR/base/), and the rustup toolchain 1.96.0
 /// (`rustup toolchain install 1.96.0 --component rustc-dev,rust-src`).
 ///
+/// `test --suite backend-unit` runs the backend's own unit tests and `lint`
+/// runs clippy on the backend, both with the base toolchain.
+///
 /// Exit codes: 0 success, 1 tests failed, 2 usage error, 3 no usable base
-/// toolchain, 4 a build stage failed, 5 other errors.
+/// toolchain, 4 a build stage failed (or `lint` found problems), 5 other
+/// errors.
 #[derive(Debug, Parser)]
 #[command(
     name = "toolchain-builder",
