@@ -103,7 +103,7 @@ pub fn run(suite: &Suite<'_>) -> Report {
             "ok" => Verdict::Pass,
             "ignored" => continue,
             other => Verdict::Fail {
-                reason: other.to_owned(),
+                reason: format!("libtest reports {other}"),
                 details: failures
                     .iter()
                     .skip_while(|line| !line.starts_with(&format!("---- {} ", result.name)))
