@@ -1,5 +1,5 @@
 //! The command line: global options for finding the base toolchain and the
-//! build directory, and the `build`, `test` and `bench` commands. The doc comments
+//! build directory, and the `build`, `test`, `lint` and `bench` commands. The doc comments
 //! here are the `--help` text.
 
 use std::path::PathBuf;
@@ -21,8 +21,12 @@ use crate::targets;
 /// (unpacked once into BUILD_DIR/base/), and the rustup toolchain 1.96.0
 /// (`rustup toolchain install 1.96.0 --component rustc-dev,rust-src`).
 ///
+/// `test --suite backend-unit` runs the backend's own unit tests and `lint`
+/// runs clippy on the backend, both with the base toolchain.
+///
 /// Exit codes: 0 success, 1 tests failed, 2 usage error, 3 no usable base
-/// toolchain, 4 a build stage failed, 5 other errors.
+/// toolchain, 4 a build stage failed (or `lint` found problems), 5 other
+/// errors.
 #[derive(Debug, Parser)]
 #[command(
     name = "toolchain-builder",
@@ -34,6 +38,8 @@ use crate::targets;
         cargo run --release -p toolchain-builder -- test int_   # only tests named *int_*\n  \
         cargo run --release -p toolchain-builder -- test --suite no_core\n  \
         cargo run --release -p toolchain-builder -- test --suite cargo\n  \
+        cargo run --release -p toolchain-builder -- test --suite backend-unit\n  \
+        cargo run --release -p toolchain-builder -- lint   # clippy -D warnings on backend/\n  \
         cargo run --release -p toolchain-builder -- bench --reps 3   # writes BENCHMARKS.md\n  \
         CLIF_TEST_BACKEND=llvm cargo run --release -p toolchain-builder -- test   # developer mode\n  \
         cargo run --release -p toolchain-builder -- -v --base-toolchain DIR build"
@@ -155,11 +161,40 @@ pub enum Command {
     /// BUILD_DIR/libtests/. Needs crates.io (rand) once. With `--suite
     /// libtests`, FILTER is passed to the test binaries.
     ///
+    /// backend-unit (only with `--suite backend-unit`, never in the default
+    /// run): the backend's own unit tests, `cargo test --release --lib` on
+    /// backend/ with the base rustc (RUSTC_BOOTSTRAP=1, target dir
+    /// BUILD_DIR/backend-target, the base's lib/ on LD_LIBRARY_PATH); one
+    /// line per libtest result, named backend::PATH. FILTER is passed to the
+    /// test binary. Needs neither the sysroot nor dist.
+    ///
     /// Developer option: CLIF_TEST_BACKEND=llvm makes the "clif" side use
     /// the LLVM backend too (an LLVM-built sysroot and dist for std and
     /// cargo; the backend is not built), to check the tests and the harness
     /// before the backend works.
     Test(TestArgs),
+
+    /// Run clippy on the backend with -D warnings (all targets, so its unit
+    /// tests too).
+    ///
+    /// The backend links rustc 1.96.0's internal crates, which only a clippy
+    /// built against that rustc can load. Stage clippy provides one: the
+    /// base toolchain's own bin/cargo-clippy and bin/clippy-driver when it
+    /// has them (a rustup 1.96.0 toolchain with the clippy component), else
+    /// clippy built by cargo with the base rustc from the clippy source of
+    /// rustc 1.96.0 (/usr/src/rustc-1.96.0/src/tools/clippy, from Debian's
+    /// package rust-web-src, which tools/setup.sh installs; crates.io or a
+    /// filled cargo cache for its dependencies) into
+    /// BUILD_DIR/clippy/<hash>/ (workspace BUILD_DIR/clippy-workspace,
+    /// target dir BUILD_DIR/clippy-target; the hash covers the source, its
+    /// Cargo.lock and the base rustc's version).
+    ///
+    /// Then `cargo-clippy clippy --release --all-targets -- -D warnings` on
+    /// backend/, with the base rustc and the backend's target dir
+    /// BUILD_DIR/backend-target; the full output goes to
+    /// BUILD_DIR/backend-target/clippy.log when it fails. Exits with 4 when
+    /// clippy finds anything.
+    Lint,
 
     /// Benchmark the toolchain against the LLVM backend of the base rustc
     /// (compile time and run time), on the workspace bench/.
@@ -219,8 +254,8 @@ pub struct TestArgs {
     #[command(flatten)]
     pub dist: DistOption,
 
-    /// Run only this suite (default: all, in the order no_core, std,
-    /// cargo, libtests; libtests only without FILTER).
+    /// Run only this suite (default: no_core, std, cargo, libtests, in this
+    /// order; libtests only without FILTER; backend-unit only when named).
     #[arg(long, value_enum, value_name = "SUITE")]
     pub suite: Option<SuiteName>,
 
@@ -270,6 +305,10 @@ pub enum SuiteName {
     /// rust-src's coretests and alloctests, built with dist/ and with LLVM
     /// (in the default run only when no FILTER is given).
     Libtests,
+    /// The backend's own unit tests, built with the base toolchain (never
+    /// in the default run).
+    #[value(name = "backend-unit")]
+    BackendUnit,
 }
 
 impl SuiteName {
@@ -378,6 +417,16 @@ mod tests {
             Command::Test(args) => assert_eq!(args.suite, Some(SuiteName::Cargo)),
             other => panic!("parsed as {other:?}"),
         }
+        let cli = Cli::try_parse_from(["toolchain-builder", "test", "--suite", "backend-unit"])
+            .expect("parses");
+        match cli.command {
+            Command::Test(args) => assert_eq!(args.suite, Some(SuiteName::BackendUnit)),
+            other => panic!("parsed as {other:?}"),
+        }
+        assert!(matches!(
+            Cli::try_parse_from(["toolchain-builder", "lint"]).map(|cli| cli.command),
+            Ok(Command::Lint)
+        ));
         assert_eq!(
             SuiteName::DEFAULT,
             [

@@ -3,9 +3,10 @@
 //! copy-pasteable shell line, capture with a timeout (telling exit codes,
 //! signals and time-outs apart), and line-by-line streaming for long builds.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
@@ -53,6 +54,17 @@ pub fn clean_command(program: impl AsRef<OsStr>) -> Command {
         cmd.env_remove(var);
     }
     cmd
+}
+
+/// `LD_LIBRARY_PATH` with `lib_dir` before the caller's value: for programs
+/// that link the base toolchain's `librustc_driver` without a RUNPATH.
+pub fn library_path(lib_dir: &Path) -> OsString {
+    let mut path = OsString::from(lib_dir);
+    if let Some(old) = std::env::var_os("LD_LIBRARY_PATH").filter(|old| !old.is_empty()) {
+        path.push(":");
+        path.push(old);
+    }
+    path
 }
 
 /// How commands are run: with or without echoing them (`-v`).

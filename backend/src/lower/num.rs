@@ -184,7 +184,7 @@ pub fn saturating(
     let clamp = if signed {
         // Overflow goes towards b's sign for add and away from it for sub.
         let max = fx.iconst(ty, (u128::MAX >> (129 - bits)) as i128);
-        let min = fx.iconst(ty, 1i128.wrapping_shl(bits - 1) as i128);
+        let min = fx.iconst(ty, 1i128.wrapping_shl(bits - 1));
         let b_neg = fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, b, 0);
         if add {
             fx.bcx.ins().select(b_neg, min, max)

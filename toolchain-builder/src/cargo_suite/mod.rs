@@ -23,7 +23,7 @@
 //! writes a log (`BUILD_DIR/tests/cargo/logs/<side>-cargo-<command>.log`:
 //! the command line, its exit status, stderr and stdout).
 
-mod output;
+pub mod output;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
