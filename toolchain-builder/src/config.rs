@@ -1,8 +1,8 @@
 //! The defaults compiled into the binary: `default-config.toml` (next to this
 //! crate's Cargo.toml) is embedded with `include_str!` and names the required
 //! rustc release, the rustup toolchain to fall back to, where the base
-//! toolchain archive usually lives relative to the repository root, and the
-//! lld binary the toolchain bundles.
+//! toolchain archive usually lives relative to the repository root, the
+//! lld binary the toolchain bundles and where `fuzz` finds rustlantis.
 
 use std::path::PathBuf;
 
@@ -23,6 +23,9 @@ pub struct Config {
     pub base_archive_candidates: Vec<PathBuf>,
     /// The lld binary bundled as `rust-lld` unless `--lld` names another.
     pub lld: PathBuf,
+    /// The rustlantis checkout `fuzz` uses unless `--rustlantis` names
+    /// another, relative to the repository root.
+    pub rustlantis: PathBuf,
 }
 
 impl Config {
@@ -62,6 +65,10 @@ mod tests {
         );
         assert_eq!(config.lld, PathBuf::from("/usr/lib/llvm-22/bin/lld"));
         assert_eq!(
+            config.rustlantis,
+            PathBuf::from("../shared/third-party/rustlantis")
+        );
+        assert_eq!(
             config.rustup_install_command(),
             "rustup toolchain install 1.96.0 --component rustc-dev,rust-src"
         );
@@ -74,6 +81,7 @@ mod tests {
             rustup_toolchain = "1.96.0"
             base_archive_candidates = []
             lld = "/usr/bin/ld.lld"
+            rustlantis = "rustlantis"
             base_archive = "typo.tar.xz"
         "#;
         let err = Config::parse(text).expect_err("unknown key");
