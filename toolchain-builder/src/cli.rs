@@ -225,7 +225,9 @@ pub enum Command {
     ///
     /// Prints each difference as it is found, then the failed seeds and
     /// `fuzz: N seeds, N passed, N differences`; exits with 1 if any seed
-    /// failed.
+    /// failed. Ctrl-C (SIGINT) stops starting seeds: the seeds under way
+    /// finish, the summary counts the seeds that ran and names those that
+    /// did not, and the exit code is 1.
     Fuzz(FuzzArgs),
 }
 

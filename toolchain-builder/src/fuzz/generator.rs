@@ -71,6 +71,7 @@ impl Generator {
     pub fn generate(&self, seed: u64, shell: Shell) -> io::Result<Captured> {
         let mut cmd = Command::new(self.dir.join("generate"));
         cmd.arg(seed.to_string()).current_dir(&self.dir);
+        super::seed::own_process_group(&mut cmd);
         shell.capture(&mut cmd, GENERATE_TIMEOUT)
     }
 }

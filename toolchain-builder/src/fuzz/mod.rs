@@ -18,8 +18,9 @@ mod generator;
 mod seed;
 mod seeds;
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::thread;
 
@@ -67,8 +68,17 @@ pub struct Fuzz<'a> {
     pub shell: Shell,
 }
 
+/// Set by SIGINT: start no more seeds.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn on_interrupt(_signal: libc::c_int) {
+    INTERRUPTED.store(true, Ordering::Relaxed);
+}
+
 /// Builds the generator, runs every seed and prints the summary; exits with
-/// [`Exit::TestsFailed`] if any seed failed.
+/// [`Exit::TestsFailed`] if any seed failed or the run was interrupted
+/// (SIGINT: the seeds under way finish, no more start, and the summary
+/// counts the seeds that ran).
 pub fn run(fuzz: &Fuzz<'_>) -> anyhow::Result<Exit> {
     let fuzz_dir = fuzz.layout.build.join("fuzz");
     let generator = Generator::build(fuzz.rustlantis, &fuzz_dir, fuzz.shell)?;
@@ -91,27 +101,52 @@ pub fn run(fuzz: &Fuzz<'_>) -> anyhow::Result<Exit> {
         setup.reference.name,
         setup.keep_dir.display()
     );
-    let failed = run_seeds(&setup, &fuzz.seeds, fuzz.jobs);
-    let total = fuzz.seeds.len();
+    // SAFETY: the handler only stores to an atomic, which is
+    // async-signal-safe.
+    unsafe {
+        libc::signal(
+            libc::SIGINT,
+            on_interrupt as *const () as libc::sighandler_t,
+        );
+    }
+    let ran = run_seeds(&setup, &fuzz.seeds, fuzz.jobs);
     println!();
-    for (seed, reason) in &failed {
+    for (seed, reason) in &ran.failed {
         println!("seed {seed}: {reason} ({})", setup.kept(*seed).display());
     }
+    let interrupted = ran.seeds != fuzz.seeds.iter();
+    if interrupted {
+        println!(
+            "fuzz: interrupted; seeds {}..{} ran, {}..{} did not",
+            ran.seeds.start,
+            ran.seeds.end,
+            ran.seeds.end,
+            fuzz.seeds.iter().end
+        );
+    }
+    let total = ran.seeds.end - ran.seeds.start;
     println!(
         "fuzz: {total} seeds, {} passed, {} differences",
-        total - failed.len() as u64,
-        failed.len()
+        total - ran.failed.len() as u64,
+        ran.failed.len()
     );
-    Ok(if failed.is_empty() {
+    Ok(if ran.failed.is_empty() && !interrupted {
         Exit::Success
     } else {
         Exit::TestsFailed
     })
 }
 
-/// Runs the seeds on `jobs` threads with a progress bar; returns the failed
-/// seeds with their reasons, in seed order.
-fn run_seeds(setup: &Setup, seeds: &SeedRange, jobs: usize) -> Vec<(u64, String)> {
+/// The seeds that ran (all of the range unless interrupted) and those that
+/// failed, with their reasons, in seed order.
+struct Ran {
+    seeds: Range<u64>,
+    failed: Vec<(u64, String)>,
+}
+
+/// Runs the seeds on `jobs` threads with a progress bar, in order, until
+/// all ran or [`INTERRUPTED`].
+fn run_seeds(setup: &Setup, seeds: &SeedRange, jobs: usize) -> Ran {
     let step = Step::counter("fuzz", seeds.len());
     let (sender, receiver) = mpsc::channel();
     let next = AtomicU64::new(seeds.iter().start);
@@ -122,10 +157,15 @@ fn run_seeds(setup: &Setup, seeds: &SeedRange, jobs: usize) -> Vec<(u64, String)
             let sender = sender.clone();
             let next = &next;
             scope.spawn(move || loop {
-                let seed = next.fetch_add(1, Ordering::Relaxed);
-                if seed >= end {
+                if INTERRUPTED.load(Ordering::Relaxed) {
                     break;
                 }
+                let taken = next.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |seed| {
+                    (seed < end).then_some(seed + 1)
+                });
+                let Ok(seed) = taken else {
+                    break;
+                };
                 if sender.send((seed, seed::run(setup, seed))).is_err() {
                     break;
                 }
@@ -145,7 +185,10 @@ fn run_seeds(setup: &Setup, seeds: &SeedRange, jobs: usize) -> Vec<(u64, String)
     });
     step.finish(&format!("{} differences", failed.len()));
     failed.sort();
-    failed
+    Ran {
+        seeds: seeds.iter().start..next.into_inner(),
+        failed,
+    }
 }
 
 /// The LLVM reference: the base rustc at `-Copt-level=0`.

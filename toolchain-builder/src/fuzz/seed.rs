@@ -47,6 +47,7 @@ impl Compiler {
     fn command(&self, source: &Path, binary: &Path) -> Command {
         let mut cmd = clean_command(&self.rustc);
         cmd.arg(source).arg("-o").arg(binary).args(&self.args);
+        own_process_group(&mut cmd);
         for (key, value) in &self.env {
             cmd.env(key, value);
         }
@@ -183,6 +184,7 @@ fn compile(
 fn execute(setup: &Setup, compiler: &Compiler, binary: &Path, dir: &Path) -> io::Result<Run> {
     let mut cmd = Command::new(binary);
     cmd.current_dir(dir);
+    own_process_group(&mut cmd);
     let out = setup.shell.capture(&mut cmd, RUN_TIMEOUT)?;
     std::fs::write(dir.join(format!("{}.out", compiler.name)), log_text(&out))?;
     Ok(Run {
@@ -190,6 +192,14 @@ fn execute(setup: &Setup, compiler: &Compiler, binary: &Path, dir: &Path) -> io:
         stdout: out.stdout,
         stderr: out.stderr,
     })
+}
+
+/// Puts `cmd` in a process group of its own, so that a Ctrl-C in the
+/// terminal interrupts the fuzzer (which then lets the seeds under way
+/// finish) but not the compilers and programs it runs.
+pub fn own_process_group(cmd: &mut Command) {
+    use std::os::unix::process::CommandExt as _;
+    cmd.process_group(0);
 }
 
 /// A captured program as text: its status, stdout and stderr.
