@@ -1,11 +1,13 @@
 //! The command line: global options for finding the base toolchain and the
-//! build directory, and the `build`, `test`, `lint` and `bench` commands. The doc comments
+//! build directory, and the `build`, `test`, `lint`, `bench` and `fuzz`
+//! commands. The doc comments
 //! here are the `--help` text.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::fuzz::SeedRange;
 use crate::targets;
 
 /// Builds and tests clif-toolchain, a Rust toolchain whose code generator is
@@ -41,6 +43,7 @@ use crate::targets;
         cargo run --release -p toolchain-builder -- test --suite backend-unit\n  \
         cargo run --release -p toolchain-builder -- lint   # clippy -D warnings on backend/\n  \
         cargo run --release -p toolchain-builder -- bench --reps 3   # writes BENCHMARKS.md\n  \
+        cargo run --release -p toolchain-builder -- fuzz --seeds 0..5000\n  \
         CLIF_TEST_BACKEND=llvm cargo run --release -p toolchain-builder -- test   # developer mode\n  \
         cargo run --release -p toolchain-builder -- -v --base-toolchain DIR build"
 )]
@@ -233,6 +236,35 @@ pub enum Command {
     /// differ (the reports list the failures). Do not run other heavy jobs
     /// meanwhile: they make the numbers noisy.
     Bench(BenchArgs),
+
+    /// Differential fuzzing with rustlantis: random UB-free programs
+    /// compiled by LLVM and by the toolchain, whose runs must agree.
+    ///
+    /// Builds the toolchain first (as `build`) and rustlantis' generator:
+    /// the rustlantis checkout (default ../shared/third-party/rustlantis) is
+    /// copied into BUILD_DIR/fuzz/rustlantis-src and built with the
+    /// machine's cargo (RUSTC_BOOTSTRAP=1, crates.io or a filled cargo
+    /// cache needed once); the binary is cached in
+    /// BUILD_DIR/fuzz/generator/<hash>/ by a hash of the sources.
+    ///
+    /// For every seed, the generated program (custom MIR) is compiled by the
+    /// base rustc with LLVM at -Copt-level=0 (the reference) and by the
+    /// toolchain's bin/rustc at -Copt-level=0 and -Copt-level=3, all with
+    /// -Zmir-opt-level=0 -Cpanic=abort and RUSTC_BOOTSTRAP=1; the three
+    /// binaries run (10 s time-out each) and ours must match the reference
+    /// in exit status, stdout and stderr. A seed that does not pass (a
+    /// difference, a time-out, a compile failure or crash of ours, or a
+    /// generator or reference failure) is kept in BUILD_DIR/fuzz/<seed>/:
+    /// prog.rs, llvm-O0.out, clif-O0.out, clif-O3.out (status, stdout,
+    /// stderr), the compile logs and reason.txt. Passing seeds leave
+    /// nothing.
+    ///
+    /// Prints each difference as it is found, then the failed seeds and
+    /// `fuzz: N seeds, N passed, N differences`; exits with 1 if any seed
+    /// failed. Ctrl-C (SIGINT) stops starting seeds: the seeds under way
+    /// finish, the summary counts the seeds that ran and names those that
+    /// did not, and the exit code is 1.
+    Fuzz(FuzzArgs),
 }
 
 /// Options of `build`.
@@ -289,6 +321,27 @@ pub struct BenchArgs {
     /// Cargo's -j for every build [default: cargo's, one job per CPU].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub jobs: Option<u32>,
+}
+
+/// Options of `fuzz`.
+#[derive(Debug, Args)]
+pub struct FuzzArgs {
+    /// The generator seeds to run: `A..B` (A to B-1) or one seed `N`.
+    #[arg(long, value_name = "A..B")]
+    pub seeds: SeedRange,
+
+    /// Run this many seeds at a time [default: the number of CPUs].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub jobs: Option<u32>,
+
+    /// The rustlantis checkout to build the generator from [default:
+    /// ../shared/third-party/rustlantis from the repository root]; it is
+    /// only read.
+    #[arg(long, value_name = "DIR")]
+    pub rustlantis: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub dist: DistOption,
 }
 
 /// A test suite.
@@ -463,5 +516,43 @@ mod tests {
             other => panic!("parsed as {other:?}"),
         }
         assert!(Cli::try_parse_from(["toolchain-builder", "bench", "--reps", "0"]).is_err());
+    }
+
+    #[test]
+    fn fuzz_options_parse() {
+        let cli =
+            Cli::try_parse_from(["toolchain-builder", "fuzz", "--seeds", "0..40"]).expect("parses");
+        match cli.command {
+            Command::Fuzz(args) => {
+                assert_eq!(args.seeds.to_string(), "0..40");
+                assert_eq!((args.jobs, args.rustlantis), (None, None));
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+        let cli = Cli::try_parse_from([
+            "toolchain-builder",
+            "fuzz",
+            "--seeds=7",
+            "-j3",
+            "--rustlantis",
+            "/r",
+        ])
+        .expect("parses");
+        match cli.command {
+            Command::Fuzz(args) => {
+                assert_eq!(args.seeds.len(), 1);
+                assert_eq!(args.jobs, Some(3));
+                assert_eq!(args.rustlantis, Some(PathBuf::from("/r")));
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+        for bad in [
+            &["fuzz"][..],
+            &["fuzz", "--seeds", "3..3"],
+            &["fuzz", "--seeds", "0..9", "-j0"],
+        ] {
+            let args = std::iter::once("toolchain-builder").chain(bad.iter().copied());
+            assert!(Cli::try_parse_from(args).is_err(), "{bad:?}");
+        }
     }
 }

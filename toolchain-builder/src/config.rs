@@ -2,7 +2,8 @@
 //! crate's Cargo.toml) is embedded with `include_str!` and names the required
 //! rustc release, the rustup toolchain to fall back to, where the base
 //! toolchain archive usually lives relative to the repository root, the
-//! lld binary the toolchain bundles and the clippy source `lint` builds from.
+//! lld binary the toolchain bundles, the clippy source `lint` builds from and
+//! where `fuzz` finds rustlantis.
 
 use std::path::PathBuf;
 
@@ -25,6 +26,9 @@ pub struct Config {
     pub lld: PathBuf,
     /// The clippy source of rustc `rustc_release`, for stage clippy.
     pub clippy_source: PathBuf,
+    /// The rustlantis checkout `fuzz` uses unless `--rustlantis` names
+    /// another, relative to the repository root.
+    pub rustlantis: PathBuf,
 }
 
 impl Config {
@@ -68,6 +72,10 @@ mod tests {
             PathBuf::from("/usr/src/rustc-1.96.0/src/tools/clippy")
         );
         assert_eq!(
+            config.rustlantis,
+            PathBuf::from("../shared/third-party/rustlantis")
+        );
+        assert_eq!(
             config.rustup_install_command(),
             "rustup toolchain install 1.96.0 --component rustc-dev,rust-src"
         );
@@ -81,6 +89,7 @@ mod tests {
             base_archive_candidates = []
             lld = "/usr/bin/ld.lld"
             clippy_source = "/src/clippy"
+            rustlantis = "rustlantis"
             base_archive = "typo.tar.xz"
         "#;
         let err = Config::parse(text).expect_err("unknown key");

@@ -1,6 +1,7 @@
 //! toolchain-builder: the host-side CLI of clif-toolchain. It finds the base
 //! toolchain, builds the Cranelift backend, the standard library and the
-//! toolchain directory with it, and runs the test suites and the benchmarks.
+//! toolchain directory with it, and runs the test suites, the benchmarks and
+//! the fuzzer.
 //! This file only wires the command line to the stages; see the modules for
 //! the work itself.
 
@@ -14,6 +15,7 @@ mod config;
 mod difftest;
 mod exit;
 mod fingerprint;
+mod fuzz;
 mod layout;
 mod libtests;
 mod lint;
@@ -219,6 +221,32 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
                 shell: session.shell,
             })?;
             Ok(Exit::Success)
+        }
+        Command::Fuzz(args) => {
+            let target = session.target(&targets, targets::HOST)?;
+            let dist_dir = absolute(args.dist.dist_dir.as_deref())?;
+            let rustlantis = match absolute(args.rustlantis.as_deref())? {
+                Some(dir) => dir,
+                None => session.layout.repo.join(&session.config.rustlantis),
+            };
+            let jobs = match args.jobs {
+                Some(jobs) => jobs as usize,
+                None => std::thread::available_parallelism().map_or(1, usize::from),
+            };
+            let developer = codegen::developer_override()?;
+            let base = session.base()?;
+            let backend = session.codegen_backend(&base, developer)?;
+            let dist = session.toolchain(&base, &backend, target, dist_dir.as_deref())?;
+            fuzz::run(&fuzz::Fuzz {
+                layout: &session.layout,
+                base_rustc: &base.rustc,
+                toolchain_rustc: &dist.rustc,
+                clif_backend: backend,
+                rustlantis: &rustlantis,
+                seeds: args.seeds,
+                jobs,
+                shell: session.shell,
+            })
         }
         Command::Bench(args) => {
             let target = session.target(&targets, targets::HOST)?;
