@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::cargo_suite::side::{self, CargoSide, Ran};
+use crate::cargo_suite::side::{CargoSide, Ran};
 use crate::difftest::compare::{compare, Run};
 use crate::process::{clean_command, Outcome as ProcessOutcome};
 
@@ -25,7 +25,7 @@ pub fn run(suite: &Suite<'_>, app: &App, profile: Profile) -> RowResult {
     let row = Row::App(app.clone(), profile);
     let mut result = suite.empty_result(&row);
     let [llvm, clif] = suite
-        .lib_sides
+        .sides
         .each_ref()
         .map(|cargo_side| install(suite, cargo_side, &row, app, profile));
     let built = |ran: &Result<Ran, String>| ran.as_ref().is_ok_and(|r| r.captured.succeeded());
@@ -91,17 +91,7 @@ fn install(
     if profile == Profile::Debug {
         args.push("--debug");
     }
-    let cmd = cargo_side.cargo(&suite.out, suite.target, &args);
-    let log = suite.log(row, cargo_side.name, "install");
-    let label = format!("{} cargo install ({})", row.id(), cargo_side.name);
-    side::run_logged(
-        suite.shell,
-        cargo_side.name,
-        cmd,
-        &label,
-        &log,
-        suite.timeout,
-    )
+    suite.run_cargo(row, cargo_side, &suite.out, &args)
 }
 
 /// Runs every smoke command with both builds and fills `result`.

@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use crate::cargo_suite::output::{self, TestResult};
-use crate::cargo_suite::side::{self, Ran};
+use crate::cargo_suite::side::Ran;
 use crate::process::Outcome as ProcessOutcome;
 
 use super::classify::{self, Reason};
@@ -45,19 +45,10 @@ pub fn run(suite: &Suite<'_>, lib: &Lib) -> RowResult {
     }
     args.extend(lib.test_args.iter().cloned());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let [llvm, clif] = suite.lib_sides.each_ref().map(|cargo_side| {
-        let cmd = cargo_side.cargo(&source.dir, suite.target, &args);
-        let log = suite.log(&row, cargo_side.name, "test");
-        let label = format!("{} cargo test ({})", row.id(), cargo_side.name);
-        side::run_logged(
-            suite.shell,
-            cargo_side.name,
-            cmd,
-            &label,
-            &log,
-            suite.timeout,
-        )
-    });
+    let [llvm, clif] = suite
+        .sides
+        .each_ref()
+        .map(|cargo_side| suite.run_cargo(&row, cargo_side, &source.dir, &args));
     compare(&mut result, &llvm, &clif);
     result.seconds = started.elapsed().as_secs();
     result

@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::base::BaseToolchain;
-use crate::cargo_suite::side::{self, CargoSide};
+use crate::cargo_suite::side::{self, CargoSide, Ran};
 use crate::codegen::CodegenBackend;
 use crate::difftest::Report;
 use crate::layout::Layout;
@@ -55,7 +55,7 @@ pub struct Suite<'a> {
     /// `BUILD_DIR/crater/`.
     out: PathBuf,
     /// The llvm and clif sides, target dirs in `out/target/`.
-    lib_sides: [CargoSide; 2],
+    sides: [CargoSide; 2],
     timeout: Duration,
     /// The toolchain's id, from `dist/VERSION`.
     toolchain_id: String,
@@ -77,7 +77,7 @@ impl<'a> Suite<'a> {
         shell: Shell,
     ) -> Self {
         let out = layout.build.join("crater");
-        let lib_sides = side::sides(base, toolchain, clif_backend, &out.join("target"));
+        let sides = side::sides(base, toolchain, clif_backend, &out.join("target"));
         let version = std::fs::read_to_string(toolchain.dir.join("VERSION")).unwrap_or_default();
         let toolchain_id = version
             .lines()
@@ -92,7 +92,7 @@ impl<'a> Suite<'a> {
             target,
             shell,
             out,
-            lib_sides,
+            sides,
             timeout: CARGO_TIMEOUT,
             toolchain_id,
         }
@@ -108,13 +108,25 @@ impl<'a> Suite<'a> {
         }
     }
 
+    /// Runs `cargo <args>` (`args[0]` is the command) for `row` in `dir`
+    /// with `side`'s compilers, logged to
     /// `out/logs/<row>/<side>-<command>.log`.
-    fn log(&self, row: &Row, side: &str, command: &str) -> PathBuf {
-        let dir = row.id().replace(['@', '/'], "-");
-        self.out
+    fn run_cargo(
+        &self,
+        row: &Row,
+        side: &CargoSide,
+        dir: &Path,
+        args: &[&str],
+    ) -> Result<Ran, String> {
+        let command = args.first().copied().unwrap_or_default();
+        let log = self
+            .out
             .join("logs")
-            .join(dir)
-            .join(format!("{side}-{command}.log"))
+            .join(row.id().replace(['@', '/'], "-"))
+            .join(format!("{}-{command}.log", side.name));
+        let label = format!("{} cargo {command} ({})", row.id(), side.name);
+        let cmd = side.cargo(dir, self.target, args);
+        side::run_logged(self.shell, side.name, cmd, &label, &log, self.timeout)
     }
 
     /// Where `cargo install` puts an application.
