@@ -28,6 +28,8 @@ mod report;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use anyhow::Context as _;
+
 use crate::base::BaseToolchain;
 use crate::cargo_suite::side::{self, CargoSide, Ran};
 use crate::codegen::CodegenBackend;
@@ -175,14 +177,22 @@ fn corpus_file(repo: &Path) -> PathBuf {
     repo.join("tests").join("crater").join("corpus.toml")
 }
 
-/// Runs `rows`, one after the other; prints one line per row, merges the
-/// results into `results.json` after each row (an interrupted run keeps
-/// what it did) and writes `CRATER.md` at the end.
+/// Runs `rows`, one after the other; prints one line per row and, after
+/// each row, merges its result into `results.json` and rewrites
+/// `CRATER.md` (an interrupted run keeps what it did).
 pub fn run(suite: &Suite<'_>, rows: &[Row], selection: &Selection<'_>) -> anyhow::Result<Report> {
     let known_file = suite.layout.repo.join("tests/crater/known-differences.txt");
     let known = KnownFailures::load(&known_file)?;
+    let corpus = Corpus::load(&corpus_file(&suite.layout.repo))?;
     let results_file = suite.out.join("results.json");
     let mut results = Results::load(&results_file)?;
+    let mut command = "cargo run --release -p toolchain-builder -- test --suite crater".to_owned();
+    if selection.subset == Subset::Ci {
+        command.push_str(" --subset ci");
+    }
+    if let Some(filter) = selection.filter {
+        command.push_str(&format!(" {filter}"));
+    }
     println!(
         "running {} crater rows with {} (toolchain {}), output in {}",
         rows.len(),
@@ -199,22 +209,14 @@ pub fn run(suite: &Suite<'_>, rows: &[Row], selection: &Selection<'_>) -> anyhow
         report.record(&row.id(), result.verdict(&known));
         results.rows.insert(result.id.clone(), result);
         results.save(&results_file)?;
-    }
-    let mut command = "cargo run --release -p toolchain-builder -- test --suite crater".to_owned();
-    if selection.subset == Subset::Ci {
-        command.push_str(" --subset ci");
-    }
-    if let Some(filter) = selection.filter {
-        command.push_str(&format!(" {filter}"));
-    }
-    let corpus = Corpus::load(&corpus_file(&suite.layout.repo))?;
-    let markdown = results.markdown(&corpus.rows(), &known, &command);
-    for file in [
-        suite.layout.repo.join("CRATER.md"),
-        suite.out.join("CRATER.md"),
-    ] {
-        std::fs::write(&file, &markdown)
-            .map_err(|err| anyhow::anyhow!("cannot write {}: {err}", file.display()))?;
+        let markdown = results.markdown(&corpus.rows(), &known, &command);
+        for file in [
+            suite.layout.repo.join("CRATER.md"),
+            suite.out.join("CRATER.md"),
+        ] {
+            std::fs::write(&file, &markdown)
+                .with_context(|| format!("cannot write {}", file.display()))?;
+        }
     }
     println!("wrote {}", suite.layout.repo.join("CRATER.md").display());
     report.print_summary("crater: ");
