@@ -2,7 +2,9 @@
 //! the package (a scratch project depending on `NAME = "=VERSION"`, `cargo
 //! fetch`), its `.crate` is unpacked from cargo's registry cache into
 //! `BUILD_DIR/crater/src/NAME-VERSION/`, made a workspace of its own (the
-//! build directory is inside this repository's workspace) and given its
+//! build directory is inside this repository's workspace), rid of its
+//! `rust-toolchain(.toml)` (rustup's cargo would switch to the toolchain it
+//! names instead of running the sides' compilers) and given its
 //! lockfile: `tests/crater/locks/NAME-VERSION.lock` when committed,
 //! otherwise one `cargo generate-lockfile` resolves (with the base rustc, so
 //! that cargo picks dependency versions it supports) and that is saved
@@ -51,6 +53,13 @@ impl Fetcher<'_> {
             let archive = self.download(lib, &stem)?;
             unpack(&archive, &dir)?;
             make_workspace_root(&dir.join("Cargo.toml"))?;
+            for pin in ["rust-toolchain", "rust-toolchain.toml"] {
+                let file = dir.join(pin);
+                if file.is_file() {
+                    std::fs::remove_file(&file)
+                        .with_context(|| format!("cannot remove {}", file.display()))?;
+                }
+            }
         }
         let lock = self.locks.join(format!("{stem}.lock"));
         let in_place = dir.join("Cargo.lock");
