@@ -248,6 +248,17 @@ fn test(
     };
     let filter = args.filter.as_deref();
 
+    if args.suite == Some(SuiteName::Crater) {
+        if target.triple != targets::HOST {
+            return Err(UsageError(format!(
+                "the crater suite runs for the host ({}) only",
+                targets::HOST
+            ))
+            .into());
+        }
+        return crater_suite(session, target, &args, developer, dist_dir.as_deref());
+    }
+
     let no_core_plan = if wants(SuiteName::NoCore) {
         Some(no_core::discover(&session.layout)?)
     } else {
@@ -308,16 +319,6 @@ fn test(
         .into());
     }
 
-    if args.suite == Some(SuiteName::Crater) {
-        if target.triple != targets::HOST {
-            return Err(UsageError(format!(
-                "the crater suite runs for the host ({}) only",
-                targets::HOST
-            ))
-            .into());
-        }
-        return crater_suite(session, target, &args, developer, dist_dir.as_deref());
-    }
     let base = session.base()?;
     let backend = session.codegen_backend(&base, developer)?;
     let mut total = Report::default();
