@@ -63,7 +63,8 @@ pub struct Suite<'a> {
     toolchain_id: String,
 }
 
-/// The command line that reproduces a run, for the report.
+/// Which rows run: the `--subset` and the FILTER (also spelled out in
+/// `CRATER.md` as the command that was run).
 pub struct Selection<'a> {
     pub subset: Subset,
     pub filter: Option<&'a str>,
