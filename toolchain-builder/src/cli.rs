@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::crater::corpus::Subset;
 use crate::fuzz::SeedRange;
 use crate::targets;
 
@@ -42,6 +43,7 @@ use crate::targets;
         cargo run --release -p toolchain-builder -- test --suite cargo\n  \
         cargo run --release -p toolchain-builder -- test --suite backend-unit\n  \
         cargo run --release -p toolchain-builder -- lint   # clippy -D warnings on backend/\n  \
+        cargo run --release -p toolchain-builder -- test --suite crater --subset ci   # writes CRATER.md\n  \
         cargo run --release -p toolchain-builder -- bench --reps 3   # writes BENCHMARKS.md\n  \
         cargo run --release -p toolchain-builder -- fuzz --seeds 0..5000\n  \
         CLIF_TEST_BACKEND=llvm cargo run --release -p toolchain-builder -- test   # developer mode\n  \
@@ -115,8 +117,8 @@ pub enum Command {
     /// goes to BUILD_DIR/dist-llvm unless --dist-dir is given.
     Build(BuildArgs),
 
-    /// Run the no_core, std and cargo test suites (building what they
-    /// need).
+    /// Run the no_core, std, cargo and libtests test suites, or the crater
+    /// suite (building what they need).
     ///
     /// no_core: tests/no_core/mini_core.rs is compiled as an rlib with rustc's
     /// LLVM backend and with the Cranelift backend; every other
@@ -170,6 +172,21 @@ pub enum Command {
     /// BUILD_DIR/backend-target, the base's lib/ on LD_LIBRARY_PATH); one
     /// line per libtest result, named backend::PATH. FILTER is passed to the
     /// test binary. Needs neither the sysroot nor dist.
+    /// crater (only with `--suite crater`; hours for the whole corpus, see
+    /// CRATER.md): the crates.io libraries of tests/crater/corpus.toml run
+    /// their own `cargo test --no-fail-fast` (unpacked into
+    /// BUILD_DIR/crater/src/, dev-dependencies pinned by
+    /// tests/crater/locks/NAME-VERSION.lock, generated and saved there when
+    /// missing) and its applications are built with `cargo install
+    /// --locked` in debug and release and run their smoke commands in
+    /// tests/crater/smoke/, with the toolchain and with the LLVM reference
+    /// as in the cargo suite. A row passes when both sides agree (same
+    /// per-test results, same smoke output) or when it is listed in
+    /// tests/crater/known-differences.txt; a listed row that agrees fails.
+    /// Every difference gets a reason (unwinding, vendor intrinsic NAME, or
+    /// a bug) read from the clif side's output. Results are merged into
+    /// BUILD_DIR/crater/results.json and written to CRATER.md. `--subset
+    /// ci` runs the rows marked `ci = true` (what CI runs).
     ///
     /// Developer option: CLIF_TEST_BACKEND=llvm makes the "clif" side use
     /// the LLVM backend too (an LLVM-built sysroot and dist for std and
@@ -287,13 +304,19 @@ pub struct TestArgs {
     pub dist: DistOption,
 
     /// Run only this suite (default: no_core, std, cargo, libtests, in this
-    /// order; libtests only without FILTER; backend-unit only when named).
+    /// order; libtests only without FILTER; backend-unit and crater only
+    /// when named).
     #[arg(long, value_enum, value_name = "SUITE")]
     pub suite: Option<SuiteName>,
 
-    /// Run only the tests whose name (file stem; cargo_test, cargo_run)
-    /// contains FILTER, in every suite run; it is an error if no test
-    /// matches.
+    /// With `--suite crater`: all of the corpus, or only the CI subset
+    /// (the entries marked `ci = true`).
+    #[arg(long, value_enum, value_name = "SUBSET", default_value = "all")]
+    pub subset: Subset,
+
+    /// Run only the tests whose name (file stem; cargo_test, cargo_run;
+    /// a crater row's `NAME@VERSION` or `NAME@VERSION/PROFILE`) contains
+    /// FILTER, in every suite run; it is an error if no test matches.
     #[arg(value_name = "FILTER")]
     pub filter: Option<String>,
 }
@@ -362,6 +385,9 @@ pub enum SuiteName {
     /// in the default run).
     #[value(name = "backend-unit")]
     BackendUnit,
+    /// tests/crater/corpus.toml: crates.io crates' own test suites and
+    /// applications, with dist/ and with LLVM (only with --suite crater).
+    Crater,
 }
 
 impl SuiteName {

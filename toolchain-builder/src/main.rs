@@ -12,6 +12,7 @@ mod cargo_suite;
 mod cli;
 mod codegen;
 mod config;
+mod crater;
 mod difftest;
 mod exit;
 mod fingerprint;
@@ -310,6 +311,17 @@ fn test(
     };
     let filter = args.filter.as_deref();
 
+    if args.suite == Some(SuiteName::Crater) {
+        if target.triple != targets::HOST {
+            return Err(UsageError(format!(
+                "the crater suite runs for the host ({}) only",
+                targets::HOST
+            ))
+            .into());
+        }
+        return crater_suite(session, target, &args, developer, dist_dir.as_deref());
+    }
+
     let no_core_plan = if wants(SuiteName::NoCore) {
         Some(no_core::discover(&session.layout)?)
     } else {
@@ -455,4 +467,36 @@ fn test(
     println!();
     println!("{}", total.counts());
     Ok(total.exit())
+}
+
+/// `test --suite crater`: the rows selected, then the toolchain, then the
+/// suite.
+fn crater_suite(
+    session: &Session,
+    target: &TargetSpec,
+    args: &cli::TestArgs,
+    developer: Option<CodegenBackend>,
+    dist_dir: Option<&Path>,
+) -> anyhow::Result<Exit> {
+    let selection = crater::Selection {
+        subset: args.subset,
+        filter: args.filter.as_deref(),
+    };
+    let rows = crater::discover(&session.layout, &selection)
+        .map_err(|err| UsageError(format!("{err:#}")))?;
+    let base = session.base()?;
+    let backend = session.codegen_backend(&base, developer)?;
+    let dist = session.toolchain(&base, &backend, target, dist_dir)?;
+    let suite = crater::Suite::new(
+        &session.layout,
+        &base,
+        &dist,
+        &backend,
+        target,
+        session.shell,
+    );
+    let report = crater::run(&suite, &rows, &selection)?;
+    println!();
+    println!("{}", report.counts());
+    Ok(report.exit())
 }

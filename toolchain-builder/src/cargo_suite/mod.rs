@@ -24,9 +24,9 @@
 //! the command line, its exit status, stderr and stdout).
 
 pub mod output;
+pub mod side;
 
-use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
@@ -36,14 +36,14 @@ use crate::base::BaseToolchain;
 use crate::codegen::CodegenBackend;
 use crate::difftest::case::{Case, Verdict};
 use crate::difftest::compare::{compare, Run};
-use crate::difftest::side::compiler_env;
 use crate::difftest::Report;
 use crate::layout::Layout;
-use crate::process::{clean_command, describe, Captured, Shell};
-use crate::progress::Step;
-use crate::stages::cargo::{cargo_program, relevant_output};
+use crate::process::{clean_command, Shell};
+use crate::stages::cargo::cargo_program;
 use crate::stages::dist;
 use crate::targets::TargetSpec;
+pub use side::LLVM_RUSTFLAGS;
+use side::{last_lines, CargoSide, Ran};
 
 /// The test that runs `cargo test`.
 const TEST: &str = "cargo_test";
@@ -54,10 +54,6 @@ const BINARY_PACKAGE: &str = "report";
 
 /// One cargo command (fetching, building and testing) may take this long.
 const CARGO_TIMEOUT: Duration = Duration::from_secs(30 * 60);
-
-/// Show at most this many lines of cargo's stderr (or of the failed tests'
-/// output) in a report.
-const MAX_OUTPUT_LINES: usize = 20;
 
 /// Variables that would change what cargo prints or how the tests run,
 /// besides those [`clean_command`] removes. `RUSTC_BOOTSTRAP` would let the
@@ -136,75 +132,20 @@ pub struct Suite<'a> {
     pub shell: Shell,
 }
 
-/// One way of running cargo: the compilers, flags and target dir.
-#[derive(Debug)]
-struct CargoSide {
-    /// `llvm` or `clif`, as in the other suites.
-    name: &'static str,
-    rustc: PathBuf,
-    rustdoc: Option<PathBuf>,
-    /// `CARGO_ENCODED_RUSTFLAGS`.
-    rustflags: &'static [&'static str],
-    /// `CARGO_ENCODED_RUSTDOCFLAGS`.
-    rustdocflags: &'static [&'static str],
-    env: Vec<(&'static str, OsString)>,
-    target_dir: PathBuf,
-}
-
-/// The llvm side's flags: what `bin/rustc` adds for the clif side
-/// (panic=abort, `-Zpanic-abort-tests`, no `#![feature]`), spelled out for
-/// the base rustc (with `RUSTC_BOOTSTRAP=1` for the `-Z` flags).
-pub const LLVM_RUSTFLAGS: &[&str] = &["-Cpanic=abort", "-Zpanic-abort-tests", "-Zallow-features="];
-/// What `bin/rustdoc` adds.
-const LLVM_RUSTDOCFLAGS: &[&str] = &["-Cpanic=abort"];
-
 impl Suite<'_> {
     fn sides(&self) -> [CargoSide; 2] {
-        let out = self.layout.cargo_out_dir();
-        let mut llvm_env = compiler_env(&CodegenBackend::Llvm);
-        llvm_env.push(("RUSTC_BOOTSTRAP", OsString::from("1")));
-        [
-            CargoSide {
-                name: "llvm",
-                rustc: self.base.rustc.clone(),
-                rustdoc: self.base.rustdoc.clone(),
-                rustflags: LLVM_RUSTFLAGS,
-                rustdocflags: LLVM_RUSTDOCFLAGS,
-                env: llvm_env,
-                target_dir: out.join("llvm"),
-            },
-            CargoSide {
-                name: "clif",
-                rustc: self.toolchain.rustc.clone(),
-                rustdoc: self.toolchain.rustdoc.clone(),
-                rustflags: &[],
-                rustdocflags: &[],
-                env: compiler_env(&self.clif_backend),
-                target_dir: out.join("clif"),
-            },
-        ]
+        side::sides(
+            self.base,
+            self.toolchain,
+            &self.clif_backend,
+            &self.layout.cargo_out_dir(),
+        )
     }
 
     /// `cargo <args> --locked --target-dir <side's>` in the workspace, with
     /// the side's compilers and flags.
     fn cargo(&self, side: &CargoSide, args: &[&str]) -> Command {
-        let mut cmd = cargo_command(
-            &self.layout.cargo_tests_dir(),
-            self.target,
-            &side.rustc,
-            side.rustflags,
-        );
-        cmd.args(args)
-            .args(["--locked", "--target-dir"])
-            .arg(&side.target_dir)
-            .env("CARGO_ENCODED_RUSTDOCFLAGS", side.rustdocflags.join("\x1f"));
-        if let Some(rustdoc) = &side.rustdoc {
-            cmd.env("RUSTDOC", rustdoc);
-        }
-        for (key, value) in &side.env {
-            cmd.env(key, value);
-        }
-        cmd
+        side.cargo(&self.layout.cargo_tests_dir(), self.target, args)
     }
 
     /// Runs `cargo <command> <args>` for `side` under a progress step and
@@ -215,72 +156,10 @@ impl Suite<'_> {
             .cargo_out_dir()
             .join("logs")
             .join(format!("{}-cargo-{command}.log", side.name));
-        let mut cmd = self.cargo(side, &[&[command], args].concat());
-        let step = Step::spinner(&format!("cargo {command} ({})", side.name));
-        let captured = self
-            .shell
-            .capture(&mut cmd, CARGO_TIMEOUT)
-            .map_err(|err| format!("cannot run cargo: {err}"))?;
-        step.finish(&captured.outcome.to_string());
-        let text = format!(
-            "command: {}\noutcome: {}\n\n--- stderr ---\n{}\n--- stdout ---\n{}",
-            describe(&cmd),
-            captured.outcome,
-            captured.stderr_text(),
-            String::from_utf8_lossy(&captured.stdout),
-        );
-        let written = log
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&log, text));
-        if let Err(err) = written {
-            return Err(format!("cannot write {}: {err}", log.display()));
-        }
-        Ok(Ran {
-            side: side.name,
-            captured,
-            log,
-        })
+        let cmd = self.cargo(side, &[&[command], args].concat());
+        let label = format!("cargo {command} ({})", side.name);
+        side::run_logged(self.shell, side.name, cmd, &label, &log, CARGO_TIMEOUT)
     }
-}
-
-/// A cargo command that ran, with its log file.
-#[derive(Debug)]
-struct Ran {
-    side: &'static str,
-    captured: Captured,
-    log: PathBuf,
-}
-
-impl Ran {
-    /// The last lines of cargo's stderr that matter (no progress lines or
-    /// warnings) and the log's path, for a report.
-    fn excerpt(&self) -> Vec<String> {
-        let lines: Vec<String> = self
-            .captured
-            .stderr_text()
-            .lines()
-            .map(str::to_owned)
-            .collect();
-        let relevant = relevant_output(&lines);
-        let relevant: Vec<&str> = relevant.lines().collect();
-        let mut excerpt = vec![format!("{} cargo stderr:", self.side)];
-        excerpt.extend(last_lines(&relevant));
-        excerpt.push(format!("{} log: {}", self.side, self.log.display()));
-        excerpt
-    }
-}
-
-/// The last [`MAX_OUTPUT_LINES`] of `lines`, indented, after a note of how
-/// many were left out.
-fn last_lines(lines: &[&str]) -> Vec<String> {
-    let skip = lines.len().saturating_sub(MAX_OUTPUT_LINES);
-    let mut shown = Vec::new();
-    if skip > 0 {
-        shown.push(format!("  ... ({skip} lines before)"));
-    }
-    shown.extend(lines[skip..].iter().map(|l| format!("  {l}")));
-    shown
 }
 
 /// Runs the selected `cases` (by name); prints one line per test and the
@@ -434,7 +313,8 @@ fn run_verdict(llvm: &Ran, clif: &Ran) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::process::Outcome;
+    use crate::process::{describe, Captured, Outcome};
+    use std::path::PathBuf;
 
     fn ran(side: &'static str, code: i32, stdout: &str, stderr: &str) -> Ran {
         Ran {

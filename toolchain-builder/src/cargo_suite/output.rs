@@ -3,6 +3,8 @@
 //! and whether `cargo run` got as far as running the binary (its
 //! ``Running `PATH` `` line).
 
+use std::collections::BTreeMap;
+
 /// At most this many test names are listed per side in a difference.
 const MAX_LISTED: usize = 10;
 
@@ -62,6 +64,35 @@ pub fn failure_output(stdout: &str) -> Vec<&str> {
         }
     }
     lines
+}
+
+/// Each failing test's `---- NAME stdout ----` and `---- NAME stderr ----`
+/// sections of libtest's `failures:` report, joined, by test name.
+pub fn failure_sections(stdout: &str) -> BTreeMap<String, String> {
+    let mut sections: BTreeMap<String, String> = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in stdout.lines().map(str::trim_end) {
+        if let Some(header) = line
+            .strip_prefix("---- ")
+            .and_then(|l| l.strip_suffix(" ----"))
+        {
+            let name = header
+                .strip_suffix(" stdout")
+                .or_else(|| header.strip_suffix(" stderr"))
+                .unwrap_or(header);
+            current = Some(name.to_owned());
+            continue;
+        }
+        if line == "failures:" || line.starts_with("test result: ") {
+            current = None;
+        }
+        if let Some(name) = &current {
+            let text = sections.entry(name.clone()).or_default();
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    sections
 }
 
 /// Lines describing how two sorted result lists differ (empty if they are
@@ -189,6 +220,18 @@ test result: ok. 1 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; fini
             ]
         );
         assert!(failure_output("test a ... ok\n").is_empty());
+    }
+
+    #[test]
+    fn failure_sections_are_per_test() {
+        let stdout =
+            "test e ... FAILED\ntest f ... FAILED\n\nfailures:\n\n---- e stdout ----\nout\n\
+                      ---- e stderr ----\nclif backend: x\n---- f stdout ----\npanicked\n\n\
+                      failures:\n    e\n    f\n\ntest result: FAILED. 0 passed; 2 failed\n";
+        let sections = failure_sections(stdout);
+        assert_eq!(sections["e"], "out\nclif backend: x\n");
+        assert_eq!(sections["f"], "panicked\n\n");
+        assert_eq!(sections.len(), 2);
     }
 
     #[test]

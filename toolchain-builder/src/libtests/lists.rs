@@ -4,7 +4,8 @@
 //! the Cranelift side; `excluded.txt` names modules or
 //! functions (`binary::path::to::module_or_fn`) left out of both builds;
 //! `skipped-tests.txt` names tests (`binary::part::of::a::test::path`) that
-//! both sides skip (libtest's `--skip`, a substring match).
+//! both sides skip (libtest's `--skip`, a substring match). The crater
+//! suite's `known-differences.txt` is read as a [`KnownFailures`] too.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -50,7 +51,7 @@ impl KnownFailures {
         Self::parse(&read(file)?, file)
     }
 
-    fn parse(text: &str, file: &Path) -> anyhow::Result<Self> {
+    pub fn parse(text: &str, file: &Path) -> anyhow::Result<Self> {
         Ok(Self {
             entries: parse(text, file)?.into_iter().collect(),
         })

@@ -22,7 +22,7 @@
 //! workspace is generated from `tests/libtests/Cargo.toml.in`; nothing is
 //! written into the base toolchain.
 
-mod lists;
+pub mod lists;
 mod mirror;
 mod output;
 
