@@ -155,6 +155,17 @@ pub enum Command {
     /// BUILD_DIR/libtests/. Needs crates.io (rand) once. With `--suite
     /// libtests`, FILTER is passed to the test binaries.
     ///
+    /// abi-cafe (only with `--suite abi-cafe`; it takes long): abi-cafe
+    /// 1.1.0, installed once with `cargo install --locked` into
+    /// BUILD_DIR/abi-cafe/install/, pairs the toolchain's backend with rustc
+    /// (LLVM) and cc both ways (clif_calls_rustc, rustc_calls_clif,
+    /// clif_calls_cc, cc_calls_clif), conventions c and rust. The clif side
+    /// is the base rustc with -Zcodegen-backend=, --sysroot dist/ and
+    /// -Cpanic=abort. One line per test set abi-cafe ran; a failed set
+    /// fails the run. With FILTER, only the abi-cafe test files named in it
+    /// (comma-separated, e.g. `simple,u8`) run. Output and log in
+    /// BUILD_DIR/abi-cafe/. Needs crates.io once.
+    ///
     /// Developer option: CLIF_TEST_BACKEND=llvm makes the "clif" side use
     /// the LLVM backend too (an LLVM-built sysroot and dist for std and
     /// cargo; the backend is not built), to check the tests and the harness
@@ -219,8 +230,8 @@ pub struct TestArgs {
     #[command(flatten)]
     pub dist: DistOption,
 
-    /// Run only this suite (default: all, in the order no_core, std,
-    /// cargo, libtests; libtests only without FILTER).
+    /// Run only this suite (default: no_core, std, cargo, libtests, in this
+    /// order; libtests only without FILTER; abi-cafe only when asked for).
     #[arg(long, value_enum, value_name = "SUITE")]
     pub suite: Option<SuiteName>,
 
@@ -270,6 +281,10 @@ pub enum SuiteName {
     /// rust-src's coretests and alloctests, built with dist/ and with LLVM
     /// (in the default run only when no FILTER is given).
     Libtests,
+    /// abi-cafe 1.1.0 pairing dist/'s backend with rustc (LLVM) and cc
+    /// (only with `--suite abi-cafe`).
+    #[value(name = "abi-cafe")]
+    AbiCafe,
 }
 
 impl SuiteName {
@@ -370,6 +385,15 @@ mod tests {
             .expect("parses");
         match cli.command {
             Command::Test(args) => assert_eq!(args.suite, Some(SuiteName::Libtests)),
+            other => panic!("parsed as {other:?}"),
+        }
+        let cli = Cli::try_parse_from(["toolchain-builder", "test", "--suite", "abi-cafe", "u8"])
+            .expect("parses");
+        match cli.command {
+            Command::Test(args) => {
+                assert_eq!(args.suite, Some(SuiteName::AbiCafe));
+                assert_eq!(args.filter.as_deref(), Some("u8"));
+            }
             other => panic!("parsed as {other:?}"),
         }
         let cli =
