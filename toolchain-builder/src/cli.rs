@@ -160,8 +160,10 @@ pub enum Command {
     /// BUILD_DIR/abi-cafe/install/, pairs the toolchain's backend with rustc
     /// (LLVM) and cc both ways (clif_calls_rustc, rustc_calls_clif,
     /// clif_calls_cc, cc_calls_clif), conventions c and rust. The clif side
-    /// is the base rustc with -Zcodegen-backend=, --sysroot dist/ and
-    /// -Cpanic=abort. One line per test set abi-cafe ran; a failed set
+    /// is the base rustc with -Zcodegen-backend= and dist/'s backend dylib
+    /// (and the base standard library, like the LLVM side: abi-cafe links
+    /// both sides' static libraries into one program). One line per test
+    /// set abi-cafe ran; a failed set
     /// fails the run. With FILTER, only the abi-cafe test files named in it
     /// (comma-separated, e.g. `simple,u8`) run. Output and log in
     /// BUILD_DIR/abi-cafe/. Needs crates.io once.

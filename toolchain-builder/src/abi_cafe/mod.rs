@@ -10,12 +10,14 @@
 //!
 //! abi-cafe is installed once with `cargo install --locked` (built by the
 //! base toolchain) into `build/abi-cafe/install/`. It runs `rustc` from
-//! `PATH`: `build/abi-cafe/bin/rustc` is a script running the base rustc,
-//! which with `-Zcodegen-backend=` (the `clif` toolchain, given to abi-cafe
-//! with `--add-rustc-codegen-backend clif:<dist>/.../librustc_codegen_clif.so`)
-//! also gets `--sysroot <dist> -Cpanic=abort` (the standard library our
-//! backend built, which is panic=abort only). Without it, it is the
-//! reference rustc with LLVM and its own standard library.
+//! `PATH`, here the base rustc (with `RUSTC_BOOTSTRAP=1`): plain, it is the
+//! reference (LLVM); with `-Zcodegen-backend=<dist>/.../librustc_codegen_clif.so`
+//! (the `clif` toolchain, `--add-rustc-codegen-backend`) it is our backend.
+//! Both use the base toolchain's standard library, not the one in `dist/`:
+//! abi-cafe links the caller's and the callee's static libraries, each with
+//! its standard library, into one program, and two different builds of std
+//! define the same `#[rustc_std_internal_symbol]`s (`__rdl_alloc`,
+//! `rust_eh_personality`...), so the link fails.
 //!
 //! It knows nothing of how the toolchain is built: it is handed the base
 //! toolchain and the dist directory.
@@ -50,28 +52,12 @@ const CONVENTIONS: &str = "c,rust";
 /// abi-cafe is killed after this long.
 const TIMEOUT: Duration = Duration::from_secs(60 * 60);
 
-/// The `rustc` abi-cafe runs (see the module documentation); it reads the
-/// base rustc and our sysroot from the environment.
-const RUSTC_SCRIPT: &str = r#"#!/bin/sh
-# The `rustc` that abi-cafe runs, written by toolchain-builder's abi-cafe
-# suite. With -Zcodegen-backend= (the clif toolchain): the base rustc with
-# the standard library our backend built. Otherwise: the base rustc and LLVM.
-for arg in "$@"; do
-    case "$arg" in
-        -Zcodegen-backend=*)
-            RUSTC_BOOTSTRAP=1 exec "$CLIF_ABI_CAFE_RUSTC" "$@" \
-                --sysroot "$CLIF_ABI_CAFE_SYSROOT" -Cpanic=abort ;;
-    esac
-done
-exec "$CLIF_ABI_CAFE_RUSTC" "$@"
-"#;
-
 /// What to run the suite with.
 pub struct Suite<'a> {
     /// `build/abi-cafe/`.
     pub out_dir: PathBuf,
     pub base: &'a BaseToolchain,
-    /// The toolchain directory (`dist/`): sysroot and backend dylib.
+    /// The toolchain directory (`dist/`), for its backend dylib.
     pub dist: &'a Path,
     /// The host triple (the backend's directory in `dist/`).
     pub host: &'a str,
@@ -91,9 +77,6 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
             return Ok(report);
         }
     };
-    let bin_dir = suite.out_dir.join("bin");
-    std::fs::create_dir_all(&bin_dir)?;
-    write_executable(&bin_dir.join("rustc"), RUSTC_SCRIPT)?;
     let work_dir = suite.out_dir.join("work");
     std::fs::create_dir_all(&work_dir)?;
     let backend = suite
@@ -102,7 +85,12 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
         .join(suite.host)
         .join("codegen-backends/librustc_codegen_clif.so");
 
-    let mut path = OsString::from(&bin_dir);
+    let base_bin = suite
+        .base
+        .rustc
+        .parent()
+        .context("the base rustc has no directory")?;
+    let mut path = OsString::from(base_bin);
     if let Some(inherited) = std::env::var_os("PATH") {
         path.push(":");
         path.push(inherited);
@@ -110,9 +98,7 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
     let mut cmd = clean_command(&abi_cafe);
     cmd.current_dir(&work_dir)
         .env("PATH", path)
-        .env("CLIF_ABI_CAFE_RUSTC", &suite.base.rustc)
-        .env("CLIF_ABI_CAFE_SYSROOT", suite.dist)
-        .env_remove("RUSTC_BOOTSTRAP")
+        .env("RUSTC_BOOTSTRAP", "1")
         .arg("--add-rustc-codegen-backend")
         .arg(format!("{TOOLCHAIN}:{}", backend.display()))
         .args(["--pairs", PAIRS, "--conventions", CONVENTIONS]);
@@ -207,11 +193,4 @@ fn install(suite: &Suite<'_>) -> anyhow::Result<PathBuf> {
     step.finish("done");
     std::fs::write(&marker, "")?;
     Ok(binary)
-}
-
-fn write_executable(path: &Path, text: &str) -> anyhow::Result<()> {
-    use std::os::unix::fs::PermissionsExt as _;
-    std::fs::write(path, text)
-        .and_then(|()| std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)))
-        .with_context(|| format!("cannot write {}", path.display()))
 }

@@ -1,7 +1,12 @@
 //! Reading abi-cafe's final report (its human format on stdout): after a
 //! `Final Results:` line, one line per test set that was not skipped, `NAME
-//! STATUS`, where a failed set is followed by indented detail lines, and at
-//! the end `N test sets run - N passed, N busted, N failed, N skipped`.
+//! STATUS` (`NAME` is `test::conv_*::repr_*::pair`), where a failed set is
+//! followed by detail lines (a compiler's or linker's output, not always
+//! indented), and at the end `N test sets run - N passed, N busted, N
+//! failed, N skipped`.
+
+/// The verdicts a test set line's status starts with.
+const STATUSES: &[&str] = &["passed", "failed", "fixed", "busted"];
 
 /// Keep at most this many detail lines of a failed test set.
 const MAX_DETAILS: usize = 12;
@@ -46,7 +51,12 @@ pub fn parse(stdout: &str) -> Option<Parsed> {
                 summary: line.trim().to_owned(),
             });
         }
-        if line.starts_with(char::is_whitespace) {
+        let (name, status) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let status = status.trim();
+        let is_set = !line.starts_with(char::is_whitespace)
+            && name.contains("::conv_")
+            && STATUSES.iter().any(|s| status.starts_with(s));
+        if !is_set {
             if let Some(set) = sets.last_mut().filter(|s| s.failed) {
                 if set.details.len() < MAX_DETAILS {
                     set.details.push(line.trim_end().to_owned());
@@ -54,8 +64,7 @@ pub fn parse(stdout: &str) -> Option<Parsed> {
             }
             continue;
         }
-        let (name, status) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
-        let status = status.trim().to_owned();
+        let status = status.to_owned();
         let failed = status.starts_with("failed") || status.starts_with("fixed");
         sets.push(TestSet {
             name: name.to_owned(),
@@ -79,7 +88,8 @@ u8::conv_c::repr_c::clif_calls_rustc                             passed ( 12/12 
 f16::conv_c::repr_c::cc_calls_clif                               passed (random, result ignored)
 u8::conv_c::repr_c::rustc_calls_clif                             failed to compile source code
   rust compile error:
-  error: could not compile
+error: could not compile
+  --> target/temp/harness_main.rs:59:1
 
 simple::conv_rust::repr_c::clif_calls_rustc                      failed ( 3/4   passed)
   f1 failed!
@@ -110,7 +120,11 @@ EmptyStruct::conv_c::repr_c::cc_calls_clif                       busted (known f
         assert_eq!(parsed.sets[2].status, "failed to compile source code");
         assert_eq!(
             parsed.sets[2].details,
-            ["  rust compile error:", "  error: could not compile"]
+            [
+                "  rust compile error:",
+                "error: could not compile",
+                "  --> target/temp/harness_main.rs:59:1"
+            ]
         );
         assert_eq!(parsed.sets[3].details, ["  f1 failed!", "  f2"]);
         assert!(parsed.sets[0].details.is_empty());
