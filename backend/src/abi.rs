@@ -26,8 +26,26 @@ pub fn call_conv(cx: &CodegenCx<'_>, conv: CanonAbi) -> CallConv {
     }
 }
 
+/// The Cranelift signature of `fn_abi`.
 pub fn signature<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> Signature {
-    let mut sig = Signature::new(call_conv(cx, fn_abi.conv));
+    params(cx, fn_abi).sig
+}
+
+/// A function's Cranelift signature, with where it differs from rustc's
+/// arguments one for one.
+pub struct Params {
+    pub sig: Signature,
+    /// One per argument of the `FnAbi`: whether an 8-byte stack padding
+    /// parameter (see [`stack_padding`]) comes right before its parameters.
+    /// Callers pass any pointer to 8 readable bytes for it (the padded
+    /// argument's own, which is at least 16 bytes long); callees ignore it.
+    pub padded: Vec<bool>,
+}
+
+/// Spells `fn_abi` as Cranelift parameters (see [`Params`]).
+pub fn params<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> Params {
+    let call_conv = call_conv(cx, fn_abi.conv);
+    let mut sig = Signature::new(call_conv);
     let ptr = cx.pointer_ty;
     match &fn_abi.ret.mode {
         PassMode::Ignore => {}
@@ -37,10 +55,20 @@ pub fn signature<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> 
         }
         _ => sig.returns.extend(arg_params(ptr, &fn_abi.ret)),
     }
+    let mut stack = StackArgs::new(cx, call_conv);
+    stack.place_all(&sig.params);
+    let mut padded = Vec::with_capacity(fn_abi.args.len());
     for arg in fn_abi.args.iter() {
-        sig.params.extend(arg_params(ptr, arg));
+        let arg_params = arg_params(ptr, arg);
+        let pad = stack.padding_before(cx, arg);
+        if pad {
+            sig.params.push(stack_padding(ptr));
+        }
+        padded.push(pad);
+        stack.place_all(&arg_params);
+        sig.params.extend(arg_params);
     }
-    sig
+    Params { sig, padded }
 }
 
 /// The Cranelift parameters one argument (or a non-indirect return) becomes.
@@ -73,7 +101,7 @@ pub fn arg_params<'tcx>(ptr: Type, arg: &ArgAbi<'tcx, Ty<'tcx>>) -> Vec<AbiParam
         PassMode::Indirect { on_stack: true, .. } => {
             vec![AbiParam::special(
                 ptr,
-                ArgumentPurpose::StructArgument(arg.layout.size.bytes() as u32),
+                ArgumentPurpose::StructArgument(by_value_size(arg)),
             )]
         }
         PassMode::Indirect {
@@ -152,6 +180,118 @@ fn reg_type(reg: Reg) -> Type {
 fn reg_align(reg: Reg) -> rustc_abi::Align {
     rustc_abi::Align::from_bytes(reg.size.bytes().next_power_of_two().min(16))
         .expect("power of two")
+}
+
+/// The stack bytes a by-value (`byval`) aggregate occupies: its size rounded
+/// up to 8, the unit in which Cranelift's x64 lowering allocates a
+/// `StructArgument` (it asserts the size is a multiple of 8) and System V's
+/// eightbyte. The caller copies that many bytes from its buffer (which
+/// `lower::call::to_abi` makes large enough); the callee reads only the
+/// value's own bytes.
+pub fn by_value_size(arg: &ArgAbi<'_, Ty<'_>>) -> u32 {
+    let size = arg.layout.size.bytes().next_multiple_of(8);
+    u32::try_from(size).expect("by-value argument larger than 4 GiB")
+}
+
+/// An 8-byte `StructArgument` that only moves the next stack argument up.
+fn stack_padding(ptr: Type) -> AbiParam {
+    AbiParam::special(ptr, ArgumentPurpose::StructArgument(8))
+}
+
+/// System V x86_64's argument registers of each class.
+const SYSV_GPRS: usize = 6;
+const SYSV_XMMS: usize = 8;
+
+/// Where Cranelift's x86_64 System V lowering puts stack arguments: a
+/// replica of its register and stack assignment
+/// (`cranelift_codegen::isa::x64::abi`, `compute_arg_locs`), for the one
+/// thing it does differently from System V: it places a `StructArgument` at
+/// the next 8-byte offset, while System V (and LLVM's `byval`) put an
+/// aggregate aligned to 16 at a 16-byte offset of the argument area. An
+/// 8-byte padding `StructArgument` in front of it makes up the difference.
+struct StackArgs {
+    /// Whether this is x86_64 System V, the only convention in which
+    /// `PassMode::Indirect { on_stack: true }` meets alignments above 8.
+    sysv: bool,
+    gprs: usize,
+    xmms: usize,
+    offset: u64,
+}
+
+impl StackArgs {
+    fn new(cx: &CodegenCx<'_>, call_conv: CallConv) -> Self {
+        StackArgs {
+            sysv: cx.tcx.sess.target.arch.desc() == "x86_64" && call_conv == CallConv::SystemV,
+            gprs: 0,
+            xmms: 0,
+            offset: 0,
+        }
+    }
+
+    /// Whether `arg` needs a padding parameter in front of its own.
+    fn padding_before<'tcx>(&mut self, cx: &CodegenCx<'tcx>, arg: &ArgAbi<'tcx, Ty<'tcx>>) -> bool {
+        let PassMode::Indirect {
+            attrs,
+            on_stack: true,
+            ..
+        } = &arg.mode
+        else {
+            return false;
+        };
+        let align = attrs.pointee_align.unwrap_or(arg.layout.align.abi).bytes();
+        if align <= 8 {
+            return false;
+        }
+        if !self.sysv || align > 16 {
+            cx.tcx.dcx().fatal(format!(
+                "the clif backend does not support passing `{}` (aligned to {align} bytes) \
+                 by value on the stack with this calling convention yet",
+                arg.layout.ty
+            ));
+        }
+        if self.offset.is_multiple_of(16) {
+            return false;
+        }
+        self.offset += 8;
+        true
+    }
+
+    fn place_all(&mut self, params: &[AbiParam]) {
+        if self.sysv {
+            params.iter().for_each(|p| self.place(p));
+        }
+    }
+
+    /// Advances past one parameter as Cranelift assigns it.
+    fn place(&mut self, param: &AbiParam) {
+        if let ArgumentPurpose::StructArgument(size) = param.purpose {
+            self.offset += u64::from(size);
+            return;
+        }
+        let ty = param.value_type;
+        if ty == types::I128 {
+            // Both halves in registers, or both on the stack; the registers
+            // count as used either way.
+            if self.gprs + 2 > SYSV_GPRS {
+                self.push_stack(16);
+            }
+            self.gprs += 2;
+        } else if ty.is_int() {
+            if self.gprs < SYSV_GPRS {
+                self.gprs += 1;
+            } else {
+                self.push_stack(8);
+            }
+        } else if self.xmms < SYSV_XMMS {
+            self.xmms += 1;
+        } else {
+            self.push_stack(u64::from(ty.bytes()).max(8));
+        }
+    }
+
+    fn push_stack(&mut self, size: u64) {
+        self.offset = self.offset.next_multiple_of(size) + size;
+    }
 }
 
 #[cfg(test)]

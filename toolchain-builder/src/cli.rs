@@ -187,6 +187,18 @@ pub enum Command {
     /// a bug) read from the clif side's output. Results are merged into
     /// BUILD_DIR/crater/results.json and written to CRATER.md. `--subset
     /// ci` runs the rows marked `ci = true` (what CI runs).
+    /// abi-cafe (only with `--suite abi-cafe`; it takes long): abi-cafe
+    /// 1.1.0, installed once with `cargo install --locked` into
+    /// BUILD_DIR/abi-cafe/install/, pairs the toolchain's backend with rustc
+    /// (LLVM) and cc both ways (clif_calls_rustc, rustc_calls_clif,
+    /// clif_calls_cc, cc_calls_clif), conventions c and rust. The clif side
+    /// is the base rustc with -Zcodegen-backend= and dist/'s backend dylib
+    /// (and the base standard library, like the LLVM side: abi-cafe links
+    /// both sides' static libraries into one program). One line per test
+    /// set abi-cafe ran; a failed set
+    /// fails the run. With FILTER, only the abi-cafe test files named in it
+    /// (comma-separated, e.g. `simple,u8`) run. Output and log in
+    /// BUILD_DIR/abi-cafe/. Needs crates.io once.
     ///
     /// Developer option: CLIF_TEST_BACKEND=llvm makes the "clif" side use
     /// the LLVM backend too (an LLVM-built sysroot and dist for std and
@@ -304,8 +316,8 @@ pub struct TestArgs {
     pub dist: DistOption,
 
     /// Run only this suite (default: no_core, std, cargo, libtests, in this
-    /// order; libtests only without FILTER; backend-unit and crater only
-    /// when named).
+    /// order; libtests only without FILTER; backend-unit, crater and
+    /// abi-cafe only when named).
     #[arg(long, value_enum, value_name = "SUITE")]
     pub suite: Option<SuiteName>,
 
@@ -388,6 +400,10 @@ pub enum SuiteName {
     /// tests/crater/corpus.toml: crates.io crates' own test suites and
     /// applications, with dist/ and with LLVM (only with --suite crater).
     Crater,
+    /// abi-cafe 1.1.0 pairing dist/'s backend with rustc (LLVM) and cc
+    /// (only with `--suite abi-cafe`).
+    #[value(name = "abi-cafe")]
+    AbiCafe,
 }
 
 impl SuiteName {
@@ -488,6 +504,15 @@ mod tests {
             .expect("parses");
         match cli.command {
             Command::Test(args) => assert_eq!(args.suite, Some(SuiteName::Libtests)),
+            other => panic!("parsed as {other:?}"),
+        }
+        let cli = Cli::try_parse_from(["toolchain-builder", "test", "--suite", "abi-cafe", "u8"])
+            .expect("parses");
+        match cli.command {
+            Command::Test(args) => {
+                assert_eq!(args.suite, Some(SuiteName::AbiCafe));
+                assert_eq!(args.filter.as_deref(), Some("u8"));
+            }
             other => panic!("parsed as {other:?}"),
         }
         let cli =

@@ -5,6 +5,7 @@
 //! This file only wires the command line to the stages; see the modules for
 //! the work itself.
 
+mod abi_cafe;
 mod backend_unit;
 mod base;
 mod bench;
@@ -283,8 +284,19 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
     }
 }
 
+/// A suite that could not run, as one failed test.
+fn not_run(suite: &str, why: &str) -> Report {
+    let mut report = Report::default();
+    report.record(
+        suite,
+        difftest::case::Verdict::fail(format!("not run: {why}")),
+    );
+    report
+}
+
 /// The `test` command: no_core, then std, then cargo, then libtests, then
-/// the overall counts; or the backend's unit tests alone.
+/// the overall counts; or one of the suites that only run when named
+/// (backend-unit, crater, abi-cafe).
 fn test(
     session: &Session,
     targets: &Targets,
@@ -357,7 +369,9 @@ fn test(
         Some(s) => s == SuiteName::Libtests,
         None => SuiteName::DEFAULT.contains(&SuiteName::Libtests) && filter.is_none(),
     };
-    let needs_toolchain = !std_cases.is_empty() || !cargo_cases.is_empty() || run_libtests;
+    let run_abi_cafe = args.suite == Some(SuiteName::AbiCafe);
+    let needs_toolchain =
+        !std_cases.is_empty() || !cargo_cases.is_empty() || run_libtests || run_abi_cafe;
     if let Some(filter) = filter {
         if !no_core_selected && !needs_toolchain {
             all_names.sort();
@@ -374,7 +388,7 @@ fn test(
     }
     if needs_toolchain && target.triple != targets::HOST {
         return Err(UsageError(format!(
-            "the std, cargo and libtests suites run for the host ({}) only; use --suite \
+            "the std, cargo, libtests and abi-cafe suites run for the host ({}) only; use --suite \
              no_core for {}",
             targets::HOST,
             target.triple
@@ -451,15 +465,24 @@ fn test(
                     filter,
                     shell: session.shell,
                 })?,
-                Err(why) => {
-                    let mut report = Report::default();
-                    report.record(
-                        "libtests",
-                        difftest::case::Verdict::fail(format!(
-                            "not run: the toolchain did not build ({why})"
-                        )),
-                    );
-                    report
+                Err(why) => not_run("libtests", &format!("the toolchain did not build ({why})")),
+            });
+        }
+        if run_abi_cafe {
+            total.absorb(match (&toolchain, &backend) {
+                (Ok(dist), CodegenBackend::Dylib(_)) => abi_cafe::run(&abi_cafe::Suite {
+                    out_dir: session.layout.build.join("abi-cafe"),
+                    base: &base,
+                    dist: &dist.dir,
+                    host: &target.triple,
+                    tests: filter,
+                    shell: session.shell,
+                })?,
+                (Ok(_), CodegenBackend::Llvm) => {
+                    not_run("abi-cafe", "it needs the Cranelift backend dylib")
+                }
+                (Err(why), _) => {
+                    not_run("abi-cafe", &format!("the toolchain did not build ({why})"))
                 }
             });
         }

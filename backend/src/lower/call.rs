@@ -38,21 +38,30 @@ pub fn bind_params<'tcx>(
     };
     fx.locals.push(ret_place);
 
-    let mut abi_args = fn_abi.args.iter();
+    let padded = abi::params(fx.cx, fn_abi).padded;
+    let mut abi_args = fn_abi.args.iter().zip(padded);
+    let mut next_arg = |params: &mut std::vec::IntoIter<Value>| {
+        let (arg, padded) = abi_args.next()?;
+        if padded {
+            // The stack padding in front of the argument carries nothing.
+            params.next();
+        }
+        Some(arg)
+    };
     for local in fx.mir.args_iter() {
         if Some(local) == fx.mir.spread_arg {
             // `rust-call`: the last MIR argument is a tuple spread over several ABI arguments.
             let layout = fx.layout_of(fx.monomorphize(fx.mir.local_decls[local].ty));
             let place = CPlace::new_stack_slot(fx, layout);
             for i in 0..layout.fields.count() {
-                let arg = abi_args.next().expect("spread argument");
+                let arg = next_arg(&mut params).expect("spread argument");
                 let value = from_abi(fx, arg, &mut params);
                 place.field(fx, i).write_cvalue(fx, value);
             }
             fx.locals.push(place);
             continue;
         }
-        let arg = abi_args.next().expect("argument without ABI");
+        let arg = next_arg(&mut params).expect("argument without ABI");
         let place = match arg.mode {
             // The caller passed a copy we own: use it in place.
             PassMode::Indirect {
@@ -79,7 +88,7 @@ pub fn bind_params<'tcx>(
         fx.locals.push(place);
     }
     if fx.instance.def.requires_caller_location(fx.tcx) {
-        let arg = abi_args.next().expect("caller location argument");
+        let arg = next_arg(&mut params).expect("caller location argument");
         fx.caller_location = Some(from_abi(fx, arg, &mut params));
     }
     for local in fx.mir.vars_and_temps_iter() {
@@ -211,8 +220,13 @@ pub(super) fn to_abi<'tcx>(
             ]
         }
         PassMode::Indirect { on_stack, .. } => {
+            // A by-value argument on the stack is copied from a buffer of
+            // `by_value_size` bytes, whole eightbytes: our stack slots have
+            // them, other memory may end after the value.
+            let whole_eightbytes = u64::from(abi::by_value_size(arg)) == value.layout.size.bytes();
             let ptr = match value.as_ref() {
-                Some((ptr, _)) if owned || *on_stack => ptr,
+                Some((ptr, _)) if owned && !on_stack => ptr,
+                Some((ptr, _)) if *on_stack && whole_eightbytes => ptr,
                 _ => {
                     let copy = CPlace::new_stack_slot(fx, value.layout);
                     copy.write_cvalue(fx, value);
@@ -382,8 +396,15 @@ pub fn codegen_call<'tcx>(
         fn_abi.args.len(),
         "argument count mismatch for {instance:?}"
     );
-    for (arg, (value, owned)) in fn_abi.args.iter().zip(values) {
-        call_args.extend(to_abi(fx, arg, value, owned));
+    let padded = abi::params(fx.cx, fn_abi).padded;
+    for ((arg, (value, owned)), padded) in fn_abi.args.iter().zip(values).zip(padded) {
+        let arg_values = to_abi(fx, arg, value, owned);
+        if padded {
+            // The stack padding copies 8 bytes from any readable address:
+            // those of the padded argument, which has at least 16.
+            call_args.push(arg_values[0]);
+        }
+        call_args.extend(arg_values);
     }
 
     let call = match callee {
