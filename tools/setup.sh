@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Machine setup for clif-toolchain on Debian 12 (bookworm): installs the
 # system packages the toolchain needs: libllvm22 (the base rustc links
-# Debian's LLVM 22 dynamically) and lld-22 (LLVM 22's linker, which the dist
-# stage bundles as lib/rustlib/<host>/bin/rust-lld). Idempotent: does
+# Debian's LLVM 22 dynamically), lld-22 (LLVM 22's linker, which the dist
+# stage bundles as lib/rustlib/<host>/bin/rust-lld) and rust-web-src (the
+# sources of rustc 1.96.0, from which `toolchain-builder lint` builds its
+# clippy at /usr/src/rustc-1.96.0/src/tools/clippy). Idempotent: does
 # nothing when everything is installed, runs `apt-get update` once before
 # installing otherwise. Uses sudo when not root.
 set -euo pipefail
 
-PACKAGES=(libllvm22 lld-22)
+PACKAGES=(libllvm22 lld-22 rust-web-src)
 
 die() {
     echo "tools/setup.sh: error: $*" >&2
@@ -19,7 +21,7 @@ installed() {
 }
 
 command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 ||
-    die "dpkg/apt-get not found: this script supports Debian 12 only; install ${PACKAGES[*]} (LLVM 22's shared library and its lld) by other means"
+    die "dpkg/apt-get not found: this script supports Debian 12 only; install ${PACKAGES[*]} (LLVM 22's shared library, its lld and the rustc 1.96.0 sources) by other means"
 
 missing=()
 for package in "${PACKAGES[@]}"; do
@@ -42,7 +44,7 @@ echo "tools/setup.sh: installing ${missing[*]}"
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update ||
     die "apt-get update failed (is the network or the Debian mirror reachable?)"
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" ||
-    die "apt-get install -y ${missing[*]} failed; libllvm22 and lld-22 come from Debian 12's bookworm-security/bookworm-updates suites, check /etc/apt/sources.list*"
+    die "apt-get install -y ${missing[*]} failed; libllvm22, lld-22 and rust-web-src 1.96.0 come from Debian 12's bookworm-security/bookworm-updates suites, check /etc/apt/sources.list*"
 for package in "${missing[@]}"; do
     installed "$package" || die "$package is still not installed after apt-get install"
 done

@@ -153,3 +153,53 @@ fn reg_align(reg: Reg) -> rustc_abi::Align {
     rustc_abi::Align::from_bytes(reg.size.bytes().next_power_of_two().min(16))
         .expect("power of two")
 }
+
+#[cfg(test)]
+mod tests {
+    use rustc_target::callconv::Uniform;
+
+    use super::*;
+
+    fn parts(cast: CastTarget) -> Vec<(Type, u64)> {
+        cast_parts(&cast)
+            .into_iter()
+            .map(|(ty, offset)| (ty, offset.bytes()))
+            .collect()
+    }
+
+    #[test]
+    fn a_pair_aligns_its_second_register() {
+        let cast = CastTarget::pair(Reg::i32(), Reg::f64());
+        assert_eq!(parts(cast), [(types::I32, 0), (types::F64, 8)]);
+        let cast = CastTarget::pair(Reg::f32(), Reg::f32());
+        assert_eq!(parts(cast), [(types::F32, 0), (types::F32, 4)]);
+    }
+
+    #[test]
+    fn an_explicit_rest_offset_wins() {
+        let cast = CastTarget::offset_pair(Reg::i64(), Size::from_bytes(16), Reg::i32());
+        assert_eq!(parts(cast), [(types::I64, 0), (types::I32, 16)]);
+    }
+
+    #[test]
+    fn a_uniform_tail_is_a_rounded_up_integer() {
+        let uniform = |bytes| CastTarget::from(Uniform::new(Reg::i64(), Size::from_bytes(bytes)));
+        assert_eq!(parts(uniform(16)), [(types::I64, 0), (types::I64, 8)]);
+        assert_eq!(
+            parts(uniform(20)),
+            [(types::I64, 0), (types::I64, 8), (types::I32, 16)]
+        );
+        // Three bytes travel in an i32, never an i24.
+        assert_eq!(parts(uniform(11)), [(types::I64, 0), (types::I32, 8)]);
+        assert_eq!(parts(uniform(1)), [(types::I8, 0)]);
+    }
+
+    #[test]
+    fn vector_registers_are_byte_vectors() {
+        let cast = CastTarget::from(Reg {
+            kind: RegKind::Vector,
+            size: Size::from_bytes(16),
+        });
+        assert_eq!(parts(cast), [(types::I8X16, 0)]);
+    }
+}

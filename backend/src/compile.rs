@@ -8,7 +8,7 @@
 
 use std::collections::VecDeque;
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -19,6 +19,7 @@ use rustc_codegen_ssa::{CompiledModule, ModuleKind};
 use rustc_data_structures::jobserver::{Acquired, HelperThread};
 
 use crate::asm::AsmJob;
+use crate::panic_guard;
 use crate::timings::{Phase, Timings};
 use crate::unwind::ClifModule;
 
@@ -52,11 +53,17 @@ impl LoweredUnit {
             for f in self.functions {
                 ctx.clear();
                 ctx.func = f.func;
-                if let Err(err) = self.module.define_function(f.id, &mut ctx) {
-                    return Err(format!(
-                        "clif backend: Cranelift rejected `{}`: {err:?}\n{}",
-                        f.symbol, ctx.func
-                    ));
+                match panic_guard::guarded(|| self.module.define_function(f.id, &mut ctx)) {
+                    Ok(Ok(())) => {}
+                    Ok(Err(err)) => {
+                        return Err(format!(
+                            "clif backend: Cranelift rejected `{}`: {err:?}\n{}",
+                            f.symbol, ctx.func
+                        ));
+                    }
+                    Err(panic) => {
+                        return Err(crash_report(&f.symbol, &ctx.func, &self.object, &panic));
+                    }
                 }
             }
             Ok(())
@@ -73,6 +80,20 @@ impl LoweredUnit {
         }
         Ok(modules)
     }
+}
+
+/// The error for a panic inside Cranelift (a Cranelift bug): names the
+/// function and keeps its IR, as far as Cranelift got with it, next to the
+/// unit's object file so that it can be reduced to a `.clif` test case.
+fn crash_report(symbol: &str, func: &Function, object: &Path, panic: &str) -> String {
+    let clif = object.with_extension("crash.clif");
+    let kept = match std::fs::write(&clif, format!("; symbol {symbol}\n{func}")) {
+        Ok(()) => format!("its IR is in {}", clif.display()),
+        Err(e) => format!("its IR could not be written to {}: {e}", clif.display()),
+    };
+    format!(
+        "clif backend: Cranelift panicked compiling `{symbol}`: {panic}; this is a Cranelift bug, {kept}"
+    )
 }
 
 /// Finishes `module` and writes it to `path` as unit `name`'s object file.

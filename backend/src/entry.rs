@@ -47,7 +47,7 @@ pub fn maybe_create_entry_wrapper<'tcx>(cx: &mut CodegenCx<'tcx>, cgu: &CodegenU
     );
 
     let ptr = cx.pointer_ty;
-    let c_int = types::Type::int(tcx.sess.target.c_int_width as u16).expect("c_int");
+    let c_int = types::Type::int(tcx.sess.target.c_int_width).expect("c_int");
     let call_conv = cx.isa().default_call_conv();
     let mut sig = Signature::new(call_conv);
     sig.params = vec![AbiParam::new(c_int), AbiParam::new(ptr)];

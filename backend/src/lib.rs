@@ -25,6 +25,8 @@
 
 #![feature(rustc_private, box_patterns)]
 #![warn(unused_lifetimes)]
+// cranelift_module's API returns its large ModuleError; boxing it at every call is churn.
+#![allow(clippy::result_large_err)]
 
 extern crate rustc_abi;
 extern crate rustc_ast;
@@ -53,6 +55,7 @@ mod entry;
 mod isa;
 mod lower;
 mod lto;
+mod panic_guard;
 mod timings;
 mod unsupported;
 mod unwind;
@@ -79,6 +82,7 @@ impl CodegenBackend for ClifBackend {
     }
 
     fn init(&self, sess: &Session) {
+        panic_guard::install();
         // Fail early, before any work, when the target has no Cranelift ISA.
         if let Err(msg) = isa::build_isa(sess, &config::BackendConfig::from_env()) {
             sess.dcx().fatal(msg);

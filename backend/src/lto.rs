@@ -71,17 +71,11 @@ fn extract_rust_objects(
 ) -> Result<(), String> {
     let data = std::fs::read(rlib).map_err(|e| e.to_string())?;
     let archive = ArchiveFile::parse(&*data).map_err(|e| e.to_string())?;
-    // `libfoo-<hash>.rlib` holds `foo-<hash>.foo.<cgu>-cgu.0.rcgu.o`; as in
-    // rustc, the member must start with the crate's name ('-' and '_' alike).
-    let stem = rlib
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default();
-    let crate_name = stem.strip_prefix("lib").unwrap_or(stem).replace('-', "_");
+    let prefix = member_prefix(rlib);
     for member in archive.members() {
         let member = member.map_err(|e| e.to_string())?;
         let name = String::from_utf8_lossy(member.name()).into_owned();
-        if !looks_like_rust_object_file(&name) || !name.replace('-', "_").starts_with(&crate_name) {
+        if !is_own_rust_object(&prefix, &name) {
             continue;
         }
         let bytes = member.data(&*data).map_err(|e| e.to_string())?;
@@ -100,4 +94,45 @@ fn extract_rust_objects(
         });
     }
     Ok(())
+}
+
+/// What the names of an rlib's own Rust objects start with: `libfoo-<hash>.rlib`
+/// holds `foo-<hash>.foo.<cgu>-cgu.0.rcgu.o`, compared with '-' and '_' alike.
+fn member_prefix(rlib: &Path) -> String {
+    let stem = rlib
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    stem.strip_prefix("lib").unwrap_or(stem).replace('-', "_")
+}
+
+/// Whether archive member `name` is one of the rlib's own codegen-unit
+/// objects (rustc's test: a Rust object file starting with the crate's
+/// name), given the rlib's [`member_prefix`].
+fn is_own_rust_object(prefix: &str, name: &str) -> bool {
+    looks_like_rust_object_file(name) && name.replace('-', "_").starts_with(prefix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_crates_own_codegen_units_are_taken() {
+        let prefix = member_prefix(Path::new("/deps/libmy_crate-0123abcd.rlib"));
+        assert_eq!(prefix, "my_crate_0123abcd");
+        let own = "my_crate-0123abcd.my_crate.9f1c2b-cgu.0.rcgu.o";
+        assert!(is_own_rust_object(&prefix, own));
+        // The metadata, bundled native objects and another crate's units stay out.
+        for other in [
+            "lib.rmeta",
+            "my_crate-0123abcd.my_crate.9f1c2b-cgu.0.rcgu.bc",
+            "foo.o",
+            "my_crate-0123abcd.o",
+            "other-89abcdef.other.1a2b3c-cgu.0.rcgu.o",
+            "my_crate-fedcba98.my_crate.9f1c2b-cgu.0.rcgu.o",
+        ] {
+            assert!(!is_own_rust_object(&prefix, other), "{other}");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! The command line: global options for finding the base toolchain and the
-//! build directory, and the `build`, `test` and `bench` commands. The doc comments
+//! build directory, and the `build`, `test`, `lint`, `bench` and `fuzz`
+//! commands. The doc comments
 //! here are the `--help` text.
 
 use std::path::PathBuf;
@@ -7,6 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::crater::corpus::Subset;
+use crate::fuzz::SeedRange;
 use crate::targets;
 
 /// Builds and tests clif-toolchain, a Rust toolchain whose code generator is
@@ -22,8 +24,12 @@ use crate::targets;
 /// (unpacked once into BUILD_DIR/base/), and the rustup toolchain 1.96.0
 /// (`rustup toolchain install 1.96.0 --component rustc-dev,rust-src`).
 ///
+/// `test --suite backend-unit` runs the backend's own unit tests and `lint`
+/// runs clippy on the backend, both with the base toolchain.
+///
 /// Exit codes: 0 success, 1 tests failed, 2 usage error, 3 no usable base
-/// toolchain, 4 a build stage failed, 5 other errors.
+/// toolchain, 4 a build stage failed (or `lint` found problems), 5 other
+/// errors.
 #[derive(Debug, Parser)]
 #[command(
     name = "toolchain-builder",
@@ -35,8 +41,11 @@ use crate::targets;
         cargo run --release -p toolchain-builder -- test int_   # only tests named *int_*\n  \
         cargo run --release -p toolchain-builder -- test --suite no_core\n  \
         cargo run --release -p toolchain-builder -- test --suite cargo\n  \
+        cargo run --release -p toolchain-builder -- test --suite backend-unit\n  \
+        cargo run --release -p toolchain-builder -- lint   # clippy -D warnings on backend/\n  \
         cargo run --release -p toolchain-builder -- test --suite crater --subset ci   # writes CRATER.md\n  \
         cargo run --release -p toolchain-builder -- bench --reps 3   # writes BENCHMARKS.md\n  \
+        cargo run --release -p toolchain-builder -- fuzz --seeds 0..5000\n  \
         CLIF_TEST_BACKEND=llvm cargo run --release -p toolchain-builder -- test   # developer mode\n  \
         cargo run --release -p toolchain-builder -- -v --base-toolchain DIR build"
 )]
@@ -157,6 +166,12 @@ pub enum Command {
     /// BUILD_DIR/libtests/. Needs crates.io (rand) once. With `--suite
     /// libtests`, FILTER is passed to the test binaries.
     ///
+    /// backend-unit (only with `--suite backend-unit`, never in the default
+    /// run): the backend's own unit tests, `cargo test --release --lib` on
+    /// backend/ with the base rustc (RUSTC_BOOTSTRAP=1, target dir
+    /// BUILD_DIR/backend-target, the base's lib/ on LD_LIBRARY_PATH); one
+    /// line per libtest result, named backend::PATH. FILTER is passed to the
+    /// test binary. Needs neither the sysroot nor dist.
     /// crater (only with `--suite crater`; hours for the whole corpus, see
     /// CRATER.md): the crates.io libraries of tests/crater/corpus.toml run
     /// their own `cargo test --no-fail-fast` (unpacked into
@@ -178,6 +193,28 @@ pub enum Command {
     /// cargo; the backend is not built), to check the tests and the harness
     /// before the backend works.
     Test(TestArgs),
+
+    /// Run clippy on the backend with -D warnings (all targets, so its unit
+    /// tests too).
+    ///
+    /// The backend links rustc 1.96.0's internal crates, which only a clippy
+    /// built against that rustc can load. Stage clippy provides one: the
+    /// base toolchain's own bin/cargo-clippy and bin/clippy-driver when it
+    /// has them (a rustup 1.96.0 toolchain with the clippy component), else
+    /// clippy built by cargo with the base rustc from the clippy source of
+    /// rustc 1.96.0 (/usr/src/rustc-1.96.0/src/tools/clippy, from Debian's
+    /// package rust-web-src, which tools/setup.sh installs; crates.io or a
+    /// filled cargo cache for its dependencies) into
+    /// BUILD_DIR/clippy/<hash>/ (workspace BUILD_DIR/clippy-workspace,
+    /// target dir BUILD_DIR/clippy-target; the hash covers the source, its
+    /// Cargo.lock and the base rustc's version).
+    ///
+    /// Then `cargo-clippy clippy --release --all-targets -- -D warnings` on
+    /// backend/, with the base rustc and the backend's target dir
+    /// BUILD_DIR/backend-target; the full output goes to
+    /// BUILD_DIR/backend-target/clippy.log when it fails. Exits with 4 when
+    /// clippy finds anything.
+    Lint,
 
     /// Benchmark the toolchain against the LLVM backend of the base rustc
     /// (compile time and run time), on the workspace bench/.
@@ -216,6 +253,35 @@ pub enum Command {
     /// differ (the reports list the failures). Do not run other heavy jobs
     /// meanwhile: they make the numbers noisy.
     Bench(BenchArgs),
+
+    /// Differential fuzzing with rustlantis: random UB-free programs
+    /// compiled by LLVM and by the toolchain, whose runs must agree.
+    ///
+    /// Builds the toolchain first (as `build`) and rustlantis' generator:
+    /// the rustlantis checkout (default ../shared/third-party/rustlantis) is
+    /// copied into BUILD_DIR/fuzz/rustlantis-src and built with the
+    /// machine's cargo (RUSTC_BOOTSTRAP=1, crates.io or a filled cargo
+    /// cache needed once); the binary is cached in
+    /// BUILD_DIR/fuzz/generator/<hash>/ by a hash of the sources.
+    ///
+    /// For every seed, the generated program (custom MIR) is compiled by the
+    /// base rustc with LLVM at -Copt-level=0 (the reference) and by the
+    /// toolchain's bin/rustc at -Copt-level=0 and -Copt-level=3, all with
+    /// -Zmir-opt-level=0 -Cpanic=abort and RUSTC_BOOTSTRAP=1; the three
+    /// binaries run (10 s time-out each) and ours must match the reference
+    /// in exit status, stdout and stderr. A seed that does not pass (a
+    /// difference, a time-out, a compile failure or crash of ours, or a
+    /// generator or reference failure) is kept in BUILD_DIR/fuzz/<seed>/:
+    /// prog.rs, llvm-O0.out, clif-O0.out, clif-O3.out (status, stdout,
+    /// stderr), the compile logs and reason.txt. Passing seeds leave
+    /// nothing.
+    ///
+    /// Prints each difference as it is found, then the failed seeds and
+    /// `fuzz: N seeds, N passed, N differences`; exits with 1 if any seed
+    /// failed. Ctrl-C (SIGINT) stops starting seeds: the seeds under way
+    /// finish, the summary counts the seeds that ran and names those that
+    /// did not, and the exit code is 1.
+    Fuzz(FuzzArgs),
 }
 
 /// Options of `build`.
@@ -237,8 +303,9 @@ pub struct TestArgs {
     #[command(flatten)]
     pub dist: DistOption,
 
-    /// Run only this suite (default: all but crater, in the order
-    /// no_core, std, cargo, libtests; libtests only without FILTER).
+    /// Run only this suite (default: no_core, std, cargo, libtests, in this
+    /// order; libtests only without FILTER; backend-unit and crater only
+    /// when named).
     #[arg(long, value_enum, value_name = "SUITE")]
     pub suite: Option<SuiteName>,
 
@@ -279,6 +346,27 @@ pub struct BenchArgs {
     pub jobs: Option<u32>,
 }
 
+/// Options of `fuzz`.
+#[derive(Debug, Args)]
+pub struct FuzzArgs {
+    /// The generator seeds to run: `A..B` (A to B-1) or one seed `N`.
+    #[arg(long, value_name = "A..B")]
+    pub seeds: SeedRange,
+
+    /// Run this many seeds at a time [default: the number of CPUs].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub jobs: Option<u32>,
+
+    /// The rustlantis checkout to build the generator from [default:
+    /// ../shared/third-party/rustlantis from the repository root]; it is
+    /// only read.
+    #[arg(long, value_name = "DIR")]
+    pub rustlantis: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub dist: DistOption,
+}
+
 /// A test suite.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SuiteName {
@@ -293,6 +381,10 @@ pub enum SuiteName {
     /// rust-src's coretests and alloctests, built with dist/ and with LLVM
     /// (in the default run only when no FILTER is given).
     Libtests,
+    /// The backend's own unit tests, built with the base toolchain (never
+    /// in the default run).
+    #[value(name = "backend-unit")]
+    BackendUnit,
     /// tests/crater/corpus.toml: crates.io crates' own test suites and
     /// applications, with dist/ and with LLVM (only with --suite crater).
     Crater,
@@ -404,6 +496,16 @@ mod tests {
             Command::Test(args) => assert_eq!(args.suite, Some(SuiteName::Cargo)),
             other => panic!("parsed as {other:?}"),
         }
+        let cli = Cli::try_parse_from(["toolchain-builder", "test", "--suite", "backend-unit"])
+            .expect("parses");
+        match cli.command {
+            Command::Test(args) => assert_eq!(args.suite, Some(SuiteName::BackendUnit)),
+            other => panic!("parsed as {other:?}"),
+        }
+        assert!(matches!(
+            Cli::try_parse_from(["toolchain-builder", "lint"]).map(|cli| cli.command),
+            Ok(Command::Lint)
+        ));
         assert_eq!(
             SuiteName::DEFAULT,
             [
@@ -440,5 +542,43 @@ mod tests {
             other => panic!("parsed as {other:?}"),
         }
         assert!(Cli::try_parse_from(["toolchain-builder", "bench", "--reps", "0"]).is_err());
+    }
+
+    #[test]
+    fn fuzz_options_parse() {
+        let cli =
+            Cli::try_parse_from(["toolchain-builder", "fuzz", "--seeds", "0..40"]).expect("parses");
+        match cli.command {
+            Command::Fuzz(args) => {
+                assert_eq!(args.seeds.to_string(), "0..40");
+                assert_eq!((args.jobs, args.rustlantis), (None, None));
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+        let cli = Cli::try_parse_from([
+            "toolchain-builder",
+            "fuzz",
+            "--seeds=7",
+            "-j3",
+            "--rustlantis",
+            "/r",
+        ])
+        .expect("parses");
+        match cli.command {
+            Command::Fuzz(args) => {
+                assert_eq!(args.seeds.len(), 1);
+                assert_eq!(args.jobs, Some(3));
+                assert_eq!(args.rustlantis, Some(PathBuf::from("/r")));
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+        for bad in [
+            &["fuzz"][..],
+            &["fuzz", "--seeds", "3..3"],
+            &["fuzz", "--seeds", "0..9", "-j0"],
+        ] {
+            let args = std::iter::once("toolchain-builder").chain(bad.iter().copied());
+            assert!(Cli::try_parse_from(args).is_err(), "{bad:?}");
+        }
     }
 }

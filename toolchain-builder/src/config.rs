@@ -1,8 +1,9 @@
 //! The defaults compiled into the binary: `default-config.toml` (next to this
 //! crate's Cargo.toml) is embedded with `include_str!` and names the required
 //! rustc release, the rustup toolchain to fall back to, where the base
-//! toolchain archive usually lives relative to the repository root, and the
-//! lld binary the toolchain bundles.
+//! toolchain archive usually lives relative to the repository root, the
+//! lld binary the toolchain bundles, the clippy source `lint` builds from and
+//! where `fuzz` finds rustlantis.
 
 use std::path::PathBuf;
 
@@ -23,6 +24,11 @@ pub struct Config {
     pub base_archive_candidates: Vec<PathBuf>,
     /// The lld binary bundled as `rust-lld` unless `--lld` names another.
     pub lld: PathBuf,
+    /// The clippy source of rustc `rustc_release`, for stage clippy.
+    pub clippy_source: PathBuf,
+    /// The rustlantis checkout `fuzz` uses unless `--rustlantis` names
+    /// another, relative to the repository root.
+    pub rustlantis: PathBuf,
 }
 
 impl Config {
@@ -62,6 +68,14 @@ mod tests {
         );
         assert_eq!(config.lld, PathBuf::from("/usr/lib/llvm-22/bin/lld"));
         assert_eq!(
+            config.clippy_source,
+            PathBuf::from("/usr/src/rustc-1.96.0/src/tools/clippy")
+        );
+        assert_eq!(
+            config.rustlantis,
+            PathBuf::from("../shared/third-party/rustlantis")
+        );
+        assert_eq!(
             config.rustup_install_command(),
             "rustup toolchain install 1.96.0 --component rustc-dev,rust-src"
         );
@@ -74,6 +88,8 @@ mod tests {
             rustup_toolchain = "1.96.0"
             base_archive_candidates = []
             lld = "/usr/bin/ld.lld"
+            clippy_source = "/src/clippy"
+            rustlantis = "rustlantis"
             base_archive = "typo.tar.xz"
         "#;
         let err = Config::parse(text).expect_err("unknown key");

@@ -25,7 +25,8 @@ pub enum Exit {
     Usage = 2,
     /// No usable base toolchain (rustc 1.96.0 + rustc-dev + rust-src).
     BaseToolchain = 3,
-    /// A build stage (for example cargo building the backend) failed.
+    /// A build stage (for example cargo building the backend) failed, or
+    /// `lint`'s clippy denied the backend's code.
     StageFailed = 4,
     /// Anything else: I/O errors, a broken checkout, ...
     Other = 5,

@@ -34,14 +34,21 @@ pub fn sha256_file(path: &Path, step: Option<&Step>) -> io::Result<String> {
     Ok(to_hex(&hasher.finalize()))
 }
 
-/// Every regular file under `dir` (following symlinks), as paths relative to
-/// `dir`, sorted so the order never depends on the file system.
+/// Every regular file under `dir` (following symlinks, skipping dangling
+/// ones), as paths relative to `dir`, sorted so the order never depends on
+/// the file system.
 pub fn files_under(dir: &Path) -> io::Result<Vec<PathBuf>> {
     fn walk(root: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
         for entry in std::fs::read_dir(root.join(rel))? {
             let entry = entry?;
             let rel = rel.join(entry.file_name());
-            let meta = std::fs::metadata(root.join(&rel))?;
+            let meta = match std::fs::metadata(root.join(&rel)) {
+                Ok(meta) => meta,
+                // A dangling symbolic link (Debian's rust-web-src has some
+                // where license files were) is no file.
+                Err(err) if err.kind() == io::ErrorKind::NotFound => continue,
+                Err(err) => return Err(err),
+            };
             if meta.is_dir() {
                 walk(root, &rel, out)?;
             } else if meta.is_file() {
@@ -105,6 +112,7 @@ mod tests {
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
             std::fs::write(path, rel).expect("write");
         }
+        std::os::unix::fs::symlink("missing", tmp.path().join("b/dangling")).expect("symlink");
         let files = files_under(tmp.path()).expect("walk");
         let expected: Vec<PathBuf> = ["a.rs", "b/a/deep.rs", "b/inner.rs", "z.rs"]
             .iter()

@@ -64,6 +64,21 @@ impl Layout {
         self.build.join("backend")
     }
 
+    /// `build/clippy-workspace/`: the generated clippy workspace.
+    pub fn clippy_workspace_dir(&self) -> PathBuf {
+        self.build.join("clippy-workspace")
+    }
+
+    /// `build/clippy-target/`: cargo's target dir for clippy.
+    pub fn clippy_target_dir(&self) -> PathBuf {
+        self.build.join("clippy-target")
+    }
+
+    /// `build/clippy/`: built clippies, one dir per input fingerprint.
+    pub fn clippy_cache_dir(&self) -> PathBuf {
+        self.build.join("clippy")
+    }
+
     /// `build/tests/no_core/`: compiled tests, one dir per backend.
     pub fn no_core_out_dir(&self) -> PathBuf {
         self.build.join("tests").join("no_core")

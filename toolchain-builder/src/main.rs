@@ -1,9 +1,11 @@
 //! toolchain-builder: the host-side CLI of clif-toolchain. It finds the base
 //! toolchain, builds the Cranelift backend, the standard library and the
-//! toolchain directory with it, and runs the test suites and the benchmarks.
+//! toolchain directory with it, and runs the test suites, the benchmarks and
+//! the fuzzer.
 //! This file only wires the command line to the stages; see the modules for
 //! the work itself.
 
+mod backend_unit;
 mod base;
 mod bench;
 mod cargo_suite;
@@ -14,8 +16,10 @@ mod crater;
 mod difftest;
 mod exit;
 mod fingerprint;
+mod fuzz;
 mod layout;
 mod libtests;
+mod lint;
 mod lock;
 mod no_core;
 mod process;
@@ -197,6 +201,54 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             Ok(Exit::Success)
         }
         Command::Test(args) => test(&session, &targets, args, absolute),
+        Command::Lint => {
+            let base = session.base()?;
+            let clippy = stages::clippy::run(
+                &stages::clippy::Inputs {
+                    base: &base,
+                    rustc_release: &session.config.rustc_release,
+                    source: session.config.clippy_source.clone(),
+                    workspace_dir: session.layout.clippy_workspace_dir(),
+                    target_dir: session.layout.clippy_target_dir(),
+                    cache_dir: session.layout.clippy_cache_dir(),
+                },
+                session.shell,
+            )?;
+            lint::run(&lint::Lint {
+                base: &base,
+                clippy: &clippy,
+                backend_dir: &session.layout.backend_dir(),
+                target_dir: &session.layout.backend_target_dir(),
+                shell: session.shell,
+            })?;
+            Ok(Exit::Success)
+        }
+        Command::Fuzz(args) => {
+            let target = session.target(&targets, targets::HOST)?;
+            let dist_dir = absolute(args.dist.dist_dir.as_deref())?;
+            let rustlantis = match absolute(args.rustlantis.as_deref())? {
+                Some(dir) => dir,
+                None => session.layout.repo.join(&session.config.rustlantis),
+            };
+            let jobs = match args.jobs {
+                Some(jobs) => jobs as usize,
+                None => std::thread::available_parallelism().map_or(1, usize::from),
+            };
+            let developer = codegen::developer_override()?;
+            let base = session.base()?;
+            let backend = session.codegen_backend(&base, developer)?;
+            let dist = session.toolchain(&base, &backend, target, dist_dir.as_deref())?;
+            fuzz::run(&fuzz::Fuzz {
+                layout: &session.layout,
+                base_rustc: &base.rustc,
+                toolchain_rustc: &dist.rustc,
+                clif_backend: backend,
+                rustlantis: &rustlantis,
+                seeds: args.seeds,
+                jobs,
+                shell: session.shell,
+            })
+        }
         Command::Bench(args) => {
             let target = session.target(&targets, targets::HOST)?;
             // A toolchain of its own: `build` replacing dist/ meanwhile
@@ -231,14 +283,25 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
     }
 }
 
-/// The `test` command: no_core, then std, then cargo, then the overall
-/// counts.
+/// The `test` command: no_core, then std, then cargo, then libtests, then
+/// the overall counts; or the backend's unit tests alone.
 fn test(
     session: &Session,
     targets: &Targets,
     args: cli::TestArgs,
     absolute: impl Fn(Option<&Path>) -> anyhow::Result<Option<PathBuf>>,
 ) -> anyhow::Result<Exit> {
+    if args.suite == Some(SuiteName::BackendUnit) {
+        let base = session.base()?;
+        let report = backend_unit::run(&backend_unit::Suite {
+            base: &base,
+            backend_dir: &session.layout.backend_dir(),
+            target_dir: &session.layout.backend_target_dir(),
+            filter: args.filter.as_deref(),
+            shell: session.shell,
+        });
+        return Ok(report.exit());
+    }
     let target = session.target(targets, &args.target.target)?;
     let dist_dir = absolute(args.dist.dist_dir.as_deref())?;
     let developer = codegen::developer_override()?;

@@ -3,9 +3,10 @@
 //! copy-pasteable shell line, capture with a timeout (telling exit codes,
 //! signals and time-outs apart), and line-by-line streaming for long builds.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
@@ -14,8 +15,12 @@ use std::time::{Duration, Instant};
 use crate::progress;
 
 /// Variables that would make cargo or rustc use another compiler, wrapper,
-/// flags or output directory than the ones we pass explicitly.
+/// flags or output directory than the ones we pass explicitly, or make the
+/// programs under test print backtraces (which show source lines only where
+/// there is debuginfo, so stderr would differ between the backends).
 const INTERFERING_ENV: &[&str] = &[
+    "RUST_BACKTRACE",
+    "RUST_LIB_BACKTRACE",
     "RUSTUP_TOOLCHAIN",
     "RUSTC",
     "RUSTDOC",
@@ -49,6 +54,17 @@ pub fn clean_command(program: impl AsRef<OsStr>) -> Command {
         cmd.env_remove(var);
     }
     cmd
+}
+
+/// `LD_LIBRARY_PATH` with `lib_dir` before the caller's value: for programs
+/// that link the base toolchain's `librustc_driver` without a RUNPATH.
+pub fn library_path(lib_dir: &Path) -> OsString {
+    let mut path = OsString::from(lib_dir);
+    if let Some(old) = std::env::var_os("LD_LIBRARY_PATH").filter(|old| !old.is_empty()) {
+        path.push(":");
+        path.push(old);
+    }
+    path
 }
 
 /// How commands are run: with or without echoing them (`-v`).

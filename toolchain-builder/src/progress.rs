@@ -11,6 +11,9 @@ use std::time::{Duration, Instant};
 
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 
+/// A hidden [`Step::counter`] prints a line at least this often.
+const COUNTER_LINE_EVERY: u64 = 25;
+
 fn multi() -> &'static MultiProgress {
     static MULTI: OnceLock<MultiProgress> = OnceLock::new();
     MULTI.get_or_init(MultiProgress::new)
@@ -53,6 +56,20 @@ impl Step {
         )
     }
 
+    /// A step of `total` items (a bar with a count); elsewhere than on a
+    /// terminal, [`Step::advance`] prints a line every twentieth of it (at
+    /// least every [`COUNTER_LINE_EVERY`] items).
+    pub fn counter(label: &str, total: u64) -> Self {
+        let style = ProgressStyle::with_template(
+            "{prefix} [{bar:30}] {pos}/{len} {wide_msg} [{elapsed}, eta {eta}]",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+        Self::start(
+            ProgressBar::new(total).with_style(style.progress_chars("=> ")),
+            label,
+        )
+    }
+
     fn start(bar: ProgressBar, label: &str) -> Self {
         let bar = multi().add(bar.with_prefix(label.to_owned()));
         if bar.is_hidden() {
@@ -74,6 +91,21 @@ impl Step {
             eprintln!("    {line}");
         } else {
             self.bar.set_message(line.to_owned());
+        }
+    }
+
+    /// Counts one more item of a [`Step::counter`], with `message` shown
+    /// next to the bar.
+    pub fn advance(&self, message: &str) {
+        self.bar.inc(1);
+        self.bar.set_message(message.to_owned());
+        if self.bar.is_hidden() {
+            let (done, total) = (self.bar.position(), self.bar.length().unwrap_or(0));
+            let every = total.div_ceil(20).clamp(1, COUNTER_LINE_EVERY);
+            if done == total || done % every == 0 {
+                let secs = self.started.elapsed().as_secs_f64();
+                eprintln!("    {done}/{total} {message} ({secs:.0} s)");
+            }
         }
     }
 

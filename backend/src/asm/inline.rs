@@ -485,3 +485,194 @@ pub fn sym_operand_targets<'tcx>(
     }
     targets
 }
+
+#[cfg(test)]
+mod tests {
+    use rustc_middle::mir::{Local, Operand, Place};
+    use rustc_target::asm::X86InlineAsmReg;
+
+    use super::*;
+
+    fn place(n: u32) -> Place<'static> {
+        Place::from(Local::from_u32(n))
+    }
+
+    fn x86(reg: X86InlineAsmReg) -> InlineAsmRegOrRegClass {
+        InlineAsmRegOrRegClass::Reg(InlineAsmReg::X86(reg))
+    }
+
+    fn class(class: X86InlineAsmRegClass) -> InlineAsmRegOrRegClass {
+        InlineAsmRegOrRegClass::RegClass(InlineAsmRegClass::X86(class))
+    }
+
+    #[test]
+    fn explicit_registers_use_hardware_numbers() {
+        use X86InlineAsmReg::*;
+        for (reg, n) in [
+            (ax, 0),
+            (cx, 1),
+            (dx, 2),
+            (bx, 3),
+            (si, 6),
+            (di, 7),
+            (r8, 8),
+            (r15, 15),
+        ] {
+            assert_eq!(
+                explicit(InlineAsmReg::X86(reg)),
+                Some(Reg::Gpr(n)),
+                "{reg:?}"
+            );
+            let n = usize::from(n);
+            assert!([GPR16[n], GPR64[n]].contains(&reg.name()), "{reg:?}");
+        }
+        assert_eq!(explicit(InlineAsmReg::X86(xmm0)), Some(Reg::Xmm(0)));
+        assert_eq!(explicit(InlineAsmReg::X86(xmm15)), Some(Reg::Xmm(15)));
+        // Byte and AVX registers are not handled: the block is refused.
+        for reg in [al, ah, sil, r8b, ymm0] {
+            assert_eq!(explicit(InlineAsmReg::X86(reg)), None, "{reg:?}");
+        }
+    }
+
+    #[test]
+    fn template_modifiers_name_the_register_width() {
+        let name = |reg, class, modifier| reg_name(reg, class, modifier);
+        assert_eq!(name(Reg::Gpr(0), None, None).as_deref(), Some("rax"));
+        assert_eq!(name(Reg::Gpr(0), None, Some('e')).as_deref(), Some("eax"));
+        assert_eq!(name(Reg::Gpr(0), None, Some('x')).as_deref(), Some("ax"));
+        assert_eq!(name(Reg::Gpr(0), None, Some('l')).as_deref(), Some("al"));
+        assert_eq!(name(Reg::Gpr(0), None, Some('h')).as_deref(), Some("ah"));
+        assert_eq!(name(Reg::Gpr(8), None, Some('e')).as_deref(), Some("r8d"));
+        assert_eq!(name(Reg::Gpr(8), None, Some('h')), None);
+        let byte = Some(X86InlineAsmRegClass::reg_byte);
+        assert_eq!(name(Reg::Gpr(6), byte, None).as_deref(), Some("sil"));
+        assert_eq!(name(Reg::Xmm(3), None, None).as_deref(), Some("xmm3"));
+        assert_eq!(name(Reg::Xmm(3), None, Some('y')).as_deref(), Some("ymm3"));
+        assert_eq!(name(Reg::Xmm(3), None, Some('e')), None);
+    }
+
+    #[test]
+    fn class_operands_avoid_explicit_registers_and_clobbers() {
+        use X86InlineAsmRegClass::{reg, xmm_reg};
+        let operands = [
+            // `out(reg) a`, declared before the registers it must avoid.
+            InlineAsmOperand::Out {
+                reg: class(reg),
+                late: false,
+                place: Some(place(1)),
+            },
+            // `in("rax") b`
+            InlineAsmOperand::In {
+                reg: x86(X86InlineAsmReg::ax),
+                value: Operand::Copy(place(2)),
+            },
+            // `out("rcx") _`: a clobber, no slot.
+            InlineAsmOperand::Out {
+                reg: x86(X86InlineAsmReg::cx),
+                late: true,
+                place: None,
+            },
+            // `inout(xmm_reg) c`
+            InlineAsmOperand::InOut {
+                reg: class(xmm_reg),
+                late: false,
+                in_value: Operand::Copy(place(3)),
+                out_place: Some(place(3)),
+            },
+            // `out(reg) _`: a scratch register, no slot.
+            InlineAsmOperand::Out {
+                reg: class(reg),
+                late: false,
+                place: None,
+            },
+        ];
+        let regs = allocate(&operands).expect("supported operands");
+        let summary: Vec<_> = regs
+            .iter()
+            .map(|r| r.as_ref().map(|r| (r.reg, r.slot, r.input, r.output)))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                Some((Reg::Gpr(2), 0, false, true)),
+                Some((Reg::Gpr(0), SLOT, true, false)),
+                None,
+                Some((Reg::Xmm(0), 2 * SLOT, true, true)),
+                Some((Reg::Gpr(6), 3 * SLOT, false, false)),
+            ]
+        );
+    }
+
+    #[test]
+    fn unsupported_operands_refuse_the_block() {
+        let label = [InlineAsmOperand::Label { target_index: 0 }];
+        assert!(allocate(&label).is_none());
+        let ymm_input = [InlineAsmOperand::In {
+            reg: x86(X86InlineAsmReg::ymm0),
+            value: Operand::Copy(place(1)),
+        }];
+        assert!(allocate(&ymm_input).is_none());
+        // A clobber of a register kind without a lowering needs nothing.
+        let ymm_clobber = [InlineAsmOperand::Out {
+            reg: x86(X86InlineAsmReg::ymm0),
+            late: true,
+            place: None,
+        }];
+        assert_eq!(allocate(&ymm_clobber).map(|r| r.len()), Some(1));
+    }
+
+    #[test]
+    fn wrapper_frame_is_balanced_and_rdi_loads_last() {
+        let regs = [
+            Some(RegOperand {
+                reg: Reg::Gpr(7),
+                class: None,
+                slot: 0,
+                input: true,
+                output: false,
+            }),
+            Some(RegOperand {
+                reg: Reg::Gpr(0),
+                class: Some(X86InlineAsmRegClass::reg),
+                slot: SLOT,
+                input: true,
+                output: true,
+            }),
+        ];
+        let text = wrapper("w", &regs, "BODY\n");
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let body = lines.iter().position(|l| *l == "BODY").expect("body");
+        // rdi holds the block address until every other input is loaded.
+        assert_eq!(lines[body - 2], "mov rax, qword ptr [rdi + 16]");
+        assert_eq!(lines[body - 1], "mov rdi, qword ptr [rdi + 0]");
+        // The block address comes back from the slot of the last push, into
+        // a register that is not an output (rax is one).
+        let frame = lines
+            .iter()
+            .position(|l| *l == "mov rbp, rsp")
+            .expect("frame");
+        let pushes: Vec<&str> = lines[frame..body]
+            .iter()
+            .filter_map(|l| l.strip_prefix("push "))
+            .collect();
+        assert_eq!(pushes.last(), Some(&"rdi"));
+        assert_eq!(-8 * pushes.len() as i32, BLOCK_ADDR_SLOT);
+        assert_eq!(lines[body + 1], "mov rcx, qword ptr [rbp -48]");
+        assert_eq!(lines[body + 2], "mov qword ptr [rcx + 16], rax");
+        // `lea` drops the block address slot; the pops mirror the pushes.
+        let lea = lines
+            .iter()
+            .position(|l| l.starts_with("lea rsp"))
+            .expect("lea");
+        let saved = 8 * (pushes.len() - 1);
+        assert_eq!(lines[lea], format!("lea rsp, [rbp - {saved}]"));
+        let pops: Vec<&str> = lines[lea..]
+            .iter()
+            .filter_map(|l| l.strip_prefix("pop "))
+            .collect();
+        let mut expected: Vec<&str> = pushes[..pushes.len() - 1].to_vec();
+        expected.reverse();
+        expected.push("rbp");
+        assert_eq!(pops, expected);
+    }
+}

@@ -121,14 +121,48 @@ fn with_overflow(
     }
     let ins = fx.bcx.ins();
     match (op, signed) {
-        (BinOp::AddWithOverflow, false) => ins.uadd_overflow(a, b),
+        (BinOp::AddWithOverflow, false) => uadd_overflow(fx, a, b),
         (BinOp::AddWithOverflow, true) => ins.sadd_overflow(a, b),
         (BinOp::SubWithOverflow, false) => ins.usub_overflow(a, b),
         (BinOp::SubWithOverflow, true) => ins.ssub_overflow(a, b),
-        (BinOp::MulWithOverflow, false) => ins.umul_overflow(a, b),
-        (BinOp::MulWithOverflow, true) => ins.smul_overflow(a, b),
+        (BinOp::MulWithOverflow, false) => umul_overflow(fx, a, b),
+        (BinOp::MulWithOverflow, true) => smul_overflow(fx, a, b),
         _ => unreachable!(),
     }
+}
+
+// Cranelift's `uadd_overflow`, `umul_overflow` and `smul_overflow` are not
+// used: cranelift-codegen 0.136's x64 lowering recomputes the operation for
+// a `select` or `brif` on the overflow flag (also from another block) and
+// lets both copies fold the same single-use load into a memory operand,
+// which panics (`value_lowered_uses[..] == 0` in machinst/lower.rs; reduced
+// case: backend/tests/clif/overflow_flag_load_sinking.clif). The forms below
+// are plain arithmetic and compares, which it lowers without that fusion.
+
+/// `a + b` and whether it wrapped: the sum is below `a` exactly then.
+fn uadd_overflow(fx: &mut FunctionCx<'_, '_, '_>, a: Value, b: Value) -> (Value, Value) {
+    let sum = fx.bcx.ins().iadd(a, b);
+    let wrapped = fx.bcx.ins().icmp(IntCC::UnsignedLessThan, sum, a);
+    (sum, wrapped)
+}
+
+/// `a * b` and whether the high half of the full product is non-zero.
+fn umul_overflow(fx: &mut FunctionCx<'_, '_, '_>, a: Value, b: Value) -> (Value, Value) {
+    let product = fx.bcx.ins().imul(a, b);
+    let high = fx.bcx.ins().umulhi(a, b);
+    let overflowed = fx.bcx.ins().icmp_imm_s(IntCC::NotEqual, high, 0);
+    (product, overflowed)
+}
+
+/// `a * b` and whether the high half of the full signed product is more than
+/// the sign extension of the low half.
+fn smul_overflow(fx: &mut FunctionCx<'_, '_, '_>, a: Value, b: Value) -> (Value, Value) {
+    let bits = fx.bcx.func.dfg.value_type(a).bits();
+    let product = fx.bcx.ins().imul(a, b);
+    let high = fx.bcx.ins().smulhi(a, b);
+    let sign = fx.bcx.ins().sshr_imm_s(product, i64::from(bits - 1));
+    let overflowed = fx.bcx.ins().icmp(IntCC::NotEqual, high, sign);
+    (product, overflowed)
 }
 
 /// `a + b` or `a - b`, clamped to the type's range.
@@ -150,7 +184,7 @@ pub fn saturating(
     let clamp = if signed {
         // Overflow goes towards b's sign for add and away from it for sub.
         let max = fx.iconst(ty, (u128::MAX >> (129 - bits)) as i128);
-        let min = fx.iconst(ty, 1i128.wrapping_shl(bits - 1) as i128);
+        let min = fx.iconst(ty, 1i128.wrapping_shl(bits - 1));
         let b_neg = fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, b, 0);
         if add {
             fx.bcx.ins().select(b_neg, min, max)
@@ -244,13 +278,13 @@ fn umul128_overflow(fx: &mut FunctionCx<'_, '_, '_>, a: Value, b: Value) -> (Val
     let b1_nz = fx.bcx.ins().icmp_imm_s(IntCC::NotEqual, b1, 0);
     let both = fx.bcx.ins().band(a1_nz, b1_nz);
     // At most one cross term is non-zero; it must fit in 64 bits.
-    let (c1, c1_of) = fx.bcx.ins().umul_overflow(a1, b0);
-    let (c2, c2_of) = fx.bcx.ins().umul_overflow(a0, b1);
-    let (cross, cross_of) = fx.bcx.ins().uadd_overflow(c1, c2);
+    let (c1, c1_of) = umul_overflow(fx, a1, b0);
+    let (c2, c2_of) = umul_overflow(fx, a0, b1);
+    let (cross, cross_of) = uadd_overflow(fx, c1, c2);
     // low = a0 * b0 as a full 128-bit product; add cross << 64.
     let lo = fx.bcx.ins().imul(a0, b0);
     let hi = fx.bcx.ins().umulhi(a0, b0);
-    let (hi, hi_of) = fx.bcx.ins().uadd_overflow(hi, cross);
+    let (hi, hi_of) = uadd_overflow(fx, hi, cross);
     let product = fx.bcx.ins().iconcat(lo, hi);
     let of = fx.bcx.ins().bor(both, c1_of);
     let of = fx.bcx.ins().bor(of, c2_of);

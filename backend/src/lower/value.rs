@@ -64,6 +64,7 @@ impl Pointer {
 }
 
 #[derive(Clone, Copy, Debug)]
+#[allow(clippy::enum_variant_names)] // "by ref", "by val": how the value is held, not a type prefix
 enum Repr {
     /// In memory; the second field is the metadata of an unsized value.
     ByRef(Pointer, Option<Value>),

@@ -79,14 +79,14 @@ pub fn run(case: &Case, llvm: &Side, clif: &Side, blockers: &Blockers) -> Verdic
     }
     let crate_name = case.crate_name();
     if let Some(expected) = &headers.expect_clif_error {
-        return expect_clif_error(case, clif, &crate_name, expected);
+        return expect_clif_error(case, clif, &crate_name, expected, &headers.compile_flags);
     }
     if let Some(reason) = &blockers.llvm {
         return Verdict::fail(reason.clone());
     }
 
     for side in [llvm, clif] {
-        match side.compile_test(&case.path, &crate_name) {
+        match side.compile_test(&case.path, &crate_name, &headers.compile_flags) {
             Ok(out) if out.succeeded() => {}
             Ok(out) => {
                 return Verdict::compile_failure(
@@ -121,14 +121,20 @@ pub fn run(case: &Case, llvm: &Side, clif: &Side, blockers: &Blockers) -> Verdic
 }
 
 /// `expect-clif-error`: the clif compile must fail cleanly with `expected`.
-fn expect_clif_error(case: &Case, clif: &Side, crate_name: &str, expected: &str) -> Verdict {
+fn expect_clif_error(
+    case: &Case,
+    clif: &Side,
+    crate_name: &str,
+    expected: &str,
+    flags: &[String],
+) -> Verdict {
     if clif.uses_llvm() {
         return Verdict::fail(
             "expect-clif-error cannot be checked while the clif side uses LLVM \
              (CLIF_TEST_BACKEND=llvm)",
         );
     }
-    let out = match clif.compile_test(&case.path, crate_name) {
+    let out = match clif.compile_test(&case.path, crate_name, flags) {
         Ok(out) => out,
         Err(err) => return Verdict::fail(format!("cannot run rustc: {err}")),
     };

@@ -5,6 +5,8 @@
 //! - `//@ expect-clif-error: <substring>`: compiling with the Cranelift
 //!   backend must fail cleanly (no ICE) with `<substring>` in its stderr.
 //! - `//@ args: a b c`: arguments passed to both binaries.
+//! - `//@ compile-flags: -Copt-level=2`: rustc flags for both compiles,
+//!   after the suite's own (so `-C` options here win).
 
 use std::fmt;
 
@@ -15,6 +17,8 @@ pub struct Headers {
     pub expect_clif_error: Option<String>,
     /// Command-line arguments for the test binaries.
     pub args: Vec<String>,
+    /// Extra rustc flags for both compiles.
+    pub compile_flags: Vec<String>,
 }
 
 /// A malformed directive; `line` is 1-based.
@@ -62,14 +66,17 @@ pub fn parse(source: &str) -> Result<Headers, HeaderError> {
         }
         seen.push(name);
         match name {
-            "expect-clif-error" | "args" if value.is_empty() => {
+            "expect-clif-error" | "args" | "compile-flags" if value.is_empty() => {
                 return Err(error(format!("`{name}` needs a value: `//@ {name}: ...`")));
             }
             "expect-clif-error" => headers.expect_clif_error = Some(value.to_owned()),
             "args" => headers.args = value.split_whitespace().map(str::to_owned).collect(),
+            "compile-flags" => {
+                headers.compile_flags = value.split_whitespace().map(str::to_owned).collect()
+            }
             _ => {
                 return Err(error(format!(
-                    "unknown directive `{name}` (known: expect-clif-error, args)"
+                    "unknown directive `{name}` (known: expect-clif-error, args, compile-flags)"
                 )))
             }
         }
@@ -88,15 +95,16 @@ mod tests {
     }
 
     #[test]
-    fn both_directives_among_other_comments() {
+    fn all_directives_among_other_comments() {
         let source = "\n// Checks overflow handling.\n//@ args: one  two three\n\
                       //! inner doc\n//@ expect-clif-error: unsupported: i128 division\n\
-                      #![no_core]\n";
+                      //@ compile-flags: -Copt-level=2  -Cdebuginfo=1\n#![no_core]\n";
         assert_eq!(
             parse(source),
             Ok(Headers {
                 expect_clif_error: Some("unsupported: i128 division".to_owned()),
                 args: vec!["one".into(), "two".into(), "three".into()],
+                compile_flags: vec!["-Copt-level=2".into(), "-Cdebuginfo=1".into()],
             })
         );
     }
@@ -119,7 +127,7 @@ mod tests {
             parse("// x\n//@ ignore-clif\n"),
             Err(HeaderError {
                 line: 2,
-                message: "unknown directive `ignore-clif` (known: expect-clif-error, args)"
+                message: "unknown directive `ignore-clif` (known: expect-clif-error, args, compile-flags)"
                     .to_owned()
             })
         );

@@ -118,13 +118,20 @@ impl Side {
         self.shell.capture(&mut cmd, COMPILE_TIMEOUT)
     }
 
-    /// Compiles a test program into `<out>/<crate_name>`.
-    pub fn compile_test(&self, source: &Path, crate_name: &str) -> std::io::Result<Captured> {
+    /// Compiles a test program into `<out>/<crate_name>`, with the test's
+    /// own `flags` last.
+    pub fn compile_test(
+        &self,
+        source: &Path,
+        crate_name: &str,
+        flags: &[String],
+    ) -> std::io::Result<Captured> {
         std::fs::create_dir_all(&self.out_dir)?;
         let mut cmd = self.rustc();
         cmd.arg(source)
             .args(["--crate-type", "bin", "--crate-name", crate_name])
             .args(&self.test_args)
+            .args(flags)
             .arg("-o")
             .arg(self.binary(crate_name));
         self.shell.capture(&mut cmd, COMPILE_TIMEOUT)
@@ -133,7 +140,7 @@ impl Side {
     /// Runs a compiled test program with `args`.
     pub fn run_test(&self, crate_name: &str, args: &[String]) -> std::io::Result<Captured> {
         let mut cmd = match self.target.runner {
-            Runner::Native => Command::new(self.binary(crate_name)),
+            Runner::Native => clean_command(self.binary(crate_name)),
         };
         cmd.args(args).current_dir(&self.out_dir);
         self.shell.capture(&mut cmd, RUN_TIMEOUT)

@@ -4,8 +4,10 @@
 //! The key hashes the backend's Cargo.toml, Cargo.lock, build.rs and every
 //! file under src/, plus the base rustc's `rustc -vV`; a hit skips cargo.
 
+use std::ffi::OsStr;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use anyhow::{bail, Context as _};
 
@@ -59,7 +61,7 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
         return Ok(Outputs { dylib });
     }
 
-    let built = cargo_build(inputs, &manifest, shell)?;
+    let built = cargo_build(inputs, shell)?;
     store(&built, &entry).with_context(|| {
         format!(
             "cannot copy {} into the backend cache {}",
@@ -91,18 +93,42 @@ pub fn fingerprint(backend_dir: &Path, rustc_version_info: &str) -> io::Result<S
     Ok(fp.finish())
 }
 
-/// Runs cargo and returns the dylib it produced.
-fn cargo_build(inputs: &Inputs<'_>, manifest: &Path, shell: Shell) -> anyhow::Result<PathBuf> {
-    let mut cmd = clean_command(cargo::cargo_program());
-    cmd.args(["build", "--release", "--manifest-path"])
-        .arg(manifest)
+/// `program` (cargo, or a cargo subcommand such as `cargo-clippy`) with
+/// `args`, then `--release`, the backend's manifest and target dir, and the
+/// base toolchain as the compiler (`RUSTC`, `RUSTDOC`, `RUSTC_BOOTSTRAP=1`):
+/// the way every command on the backend's workspace runs, so that they
+/// share the dependencies built in `target_dir`.
+pub fn cargo_command(
+    program: impl AsRef<OsStr>,
+    args: &[&str],
+    base: &BaseToolchain,
+    backend_dir: &Path,
+    target_dir: &Path,
+) -> Command {
+    let mut cmd = clean_command(program);
+    cmd.args(args)
+        .arg("--release")
+        .arg("--manifest-path")
+        .arg(backend_dir.join("Cargo.toml"))
         .arg("--target-dir")
-        .arg(&inputs.target_dir)
-        .env("RUSTC", &inputs.base.rustc)
+        .arg(target_dir)
+        .env("RUSTC", &base.rustc)
         .env("RUSTC_BOOTSTRAP", "1");
-    if let Some(rustdoc) = &inputs.base.rustdoc {
+    if let Some(rustdoc) = &base.rustdoc {
         cmd.env("RUSTDOC", rustdoc);
     }
+    cmd
+}
+
+/// Runs cargo and returns the dylib it produced.
+fn cargo_build(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<PathBuf> {
+    let mut cmd = cargo_command(
+        cargo::cargo_program(),
+        &["build"],
+        inputs.base,
+        &inputs.backend_dir,
+        &inputs.target_dir,
+    );
     let log = inputs.target_dir.join("cargo-build.log");
     let summarize =
         |status, _: &[String]| cargo::Summary::line(format!("cargo build failed ({status})"));

@@ -5,6 +5,7 @@
 
 pub mod backend;
 pub mod cargo;
+pub mod clippy;
 pub mod dist;
 pub mod sysroot;
 

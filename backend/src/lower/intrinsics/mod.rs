@@ -168,11 +168,11 @@ pub fn codegen_intrinsic_call<'tcx>(
             );
             Some(super::discr::read_discriminant(fx, place, out))
         }
-        sym::fadd_fast | sym::fadd_algebraic => float_op(fx, &args, out, mir::BinOp::Add),
-        sym::fsub_fast | sym::fsub_algebraic => float_op(fx, &args, out, mir::BinOp::Sub),
-        sym::fmul_fast | sym::fmul_algebraic => float_op(fx, &args, out, mir::BinOp::Mul),
-        sym::fdiv_fast | sym::fdiv_algebraic => float_op(fx, &args, out, mir::BinOp::Div),
-        sym::frem_fast | sym::frem_algebraic => float_op(fx, &args, out, mir::BinOp::Rem),
+        sym::fadd_fast | sym::fadd_algebraic => float_op(fx, args, out, mir::BinOp::Add),
+        sym::fsub_fast | sym::fsub_algebraic => float_op(fx, args, out, mir::BinOp::Sub),
+        sym::fmul_fast | sym::fmul_algebraic => float_op(fx, args, out, mir::BinOp::Mul),
+        sym::fdiv_fast | sym::fdiv_algebraic => float_op(fx, args, out, mir::BinOp::Div),
+        sym::frem_fast | sym::frem_algebraic => float_op(fx, args, out, mir::BinOp::Rem),
         sym::float_to_int_unchecked => {
             // Out-of-range inputs are UB; the saturating conversion is a fine answer.
             let v = scalar(fx, 0);
