@@ -16,8 +16,10 @@
 //!   (SIGSEGV)`), and so is a panic or any other failure (`fails only with
 //!   clif`, with the panic message).
 //!
-//! At build time (clif's build fails where LLVM's succeeds): the backend's
-//! compile-time refusal (`the clif backend does not support X yet`), a
+//! At build time (clif's build fails where LLVM's succeeds): the run-time
+//! refusal of an LLVM intrinsic reached by a proc macro or build script
+//! compiled by clif (*vendor intrinsic `NAME`*), the backend's compile-time
+//! refusal (`error: the clif backend does not support X yet`), a
 //! compiler panic (named after its message, and called a Cranelift panic
 //! when the panicking file is Cranelift's), a link error or the first
 //! `error` line; all bugs.
@@ -83,7 +85,14 @@ pub fn at_run_time(output: &str) -> Reason {
 
 /// The reason of a build that fails only with clif, from cargo's stderr.
 pub fn at_build_time(stderr: &str) -> Reason {
-    if let Some(what) = between(stderr, "the clif backend does not support ", " yet") {
+    // A proc macro or build script compiled by clif that reaches an LLVM
+    // intrinsic aborts the compiler or cargo with the run-time message.
+    if let Some(name) = between(stderr, "clif backend: the LLVM intrinsic `", "`") {
+        return Reason::VendorIntrinsic(name.to_owned());
+    }
+    // Only errors: the same words in a warning (an LLVM intrinsic that
+    // would abort if reached) refuse nothing.
+    if let Some(what) = between(stderr, "error: the clif backend does not support ", " yet") {
         return Reason::Bug(format!("compile-time refusal: {}", cut(what)));
     }
     if let Some((file, message)) = panic_location(stderr) {
@@ -237,6 +246,25 @@ mod tests {
         assert_eq!(
             reason.to_string().len(),
             "bug: fails only with clif (panic: )".len() + MAX_MESSAGE + 3
+        );
+    }
+
+    #[test]
+    fn an_intrinsic_reached_by_a_proc_macro_is_not_a_refusal() {
+        let stderr = "warning: the clif backend does not support the LLVM intrinsic \
+                      `llvm.x86.avx2.pmadd.wd` yet; reaching it at run time aborts\n\
+                      clif backend: the LLVM intrinsic `llvm.x86.avx2.pshuf.b` is not \
+                      supported yet (aborting)\nerror: could not compile `base64` (lib test)\n";
+        assert_eq!(
+            at_build_time(stderr),
+            Reason::VendorIntrinsic("llvm.x86.avx2.pshuf.b".to_owned())
+        );
+        let warning_only = "warning: the clif backend does not support the LLVM intrinsic \
+                            `llvm.x86.sse2.pause` yet; reaching it at run time aborts\n\
+                            error: linking with `cc` failed: exit status: 1\n";
+        assert_eq!(
+            at_build_time(warning_only),
+            Reason::Bug("link error: error: linking with `cc` failed: exit status: 1".to_owned())
         );
     }
 }
