@@ -118,7 +118,12 @@ pub fn write_object(
             path.display()
         )
     })?;
-    Ok(CompiledModule {
+    Ok(object_module(name, kind, path))
+}
+
+/// The module rustc links for an object file at `path`.
+pub fn object_module(name: String, kind: ModuleKind, path: PathBuf) -> CompiledModule {
+    CompiledModule {
         name,
         kind,
         object: Some(path),
@@ -127,7 +132,7 @@ pub fn write_object(
         assembly: None,
         llvm_ir: None,
         links_from_incr_cache: Vec::new(),
-    })
+    }
 }
 
 type Queue = Arc<Mutex<VecDeque<LoweredUnit>>>;

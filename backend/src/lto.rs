@@ -82,16 +82,11 @@ fn extract_rust_objects(
         let module_name = format!("lto.{}", name.trim_end_matches(".rcgu.o"));
         let path = crate::driver::object_path(tcx, &module_name);
         std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-        modules.push(CompiledModule {
-            name: module_name,
-            kind: ModuleKind::Regular,
-            object: Some(path),
-            dwarf_object: None,
-            bytecode: None,
-            assembly: None,
-            llvm_ir: None,
-            links_from_incr_cache: Vec::new(),
-        });
+        modules.push(crate::compile::object_module(
+            module_name,
+            ModuleKind::Regular,
+            path,
+        ));
     }
     Ok(())
 }

@@ -193,16 +193,11 @@ impl AsmJob {
                 ));
             }
         }
-        Ok(CompiledModule {
-            name: self.name,
-            kind: ModuleKind::Regular,
-            object: Some(self.object),
-            dwarf_object: None,
-            bytecode: None,
-            assembly: None,
-            llvm_ir: None,
-            links_from_incr_cache: Vec::new(),
-        })
+        Ok(crate::compile::object_module(
+            self.name,
+            ModuleKind::Regular,
+            self.object,
+        ))
     }
 }
 
