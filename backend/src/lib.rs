@@ -59,6 +59,7 @@ mod panic_guard;
 mod timings;
 mod unsupported;
 mod unwind;
+mod vendor;
 
 use std::any::Any;
 

@@ -1,5 +1,5 @@
 // core::arch on x86_64: inline asm! (register classes, explicit registers,
-// xmm, AT&T syntax, const), global_asm!, a naked function, CPU feature
+// xmm and ymm, AT&T syntax, const), global_asm!, a naked function, CPU feature
 // detection (cpuid + xgetbv) and a vendor intrinsic built on simd_*.
 use std::arch::{asm, global_asm, naked_asm};
 use std::arch::x86_64::*;
@@ -62,6 +62,16 @@ fn att_add(a: u32, b: u32) -> u32 {
     r
 }
 
+#[target_feature(enable = "avx2")]
+fn ymm_add(a: __m256i, b: __m256i) -> __m256i {
+    let mut r = a;
+    unsafe { asm!("vpaddd {0}, {0}, {1}", inout(ymm_reg) r, in(ymm_reg) b) };
+    // `{:x}` names the low half of a ymm operand.
+    let low: __m128i;
+    unsafe { asm!("vmovdqa {0}, {1:x}", out(xmm_reg) low, in(ymm_reg) r) };
+    _mm256_inserti128_si256::<1>(r, low)
+}
+
 const SHIFT: u32 = 5;
 
 fn const_shift(x: u64) -> u64 {
@@ -87,4 +97,10 @@ fn main() {
         _mm_movemask_epi8(_mm_cmpgt_epi8(a, b))
     };
     println!("movemask = {mask:#06x}");
+    if is_x86_feature_detected!("avx2") {
+        let sum = unsafe {
+            ymm_add(_mm256_setr_epi32(1, 2, 3, 4, 5, 6, 7, 8), _mm256_set1_epi32(100))
+        };
+        println!("ymm_add = {:?}", unsafe { std::mem::transmute::<__m256i, [i32; 8]>(sum) });
+    }
 }

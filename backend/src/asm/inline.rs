@@ -1,7 +1,7 @@
 //! Inline `asm!` blocks. Each block becomes a small assembly function (a
 //! "wrapper") in the unit's assembly text, called from the Cranelift code
 //! with one argument: the address of an operand block on the caller's
-//! stack, one 16-byte slot per register operand.
+//! stack, one 32-byte slot per register operand.
 //!
 //! The wrapper (x86_64, System V) saves every callee-saved register and the
 //! block address, loads the input registers from the block, runs the
@@ -11,8 +11,8 @@
 //! every clobber an `asm!` block can declare. Registers of operand classes
 //! are chosen here, never shared between operands.
 //!
-//! Other architectures, and operand kinds not handled here (`label`, AVX
-//! and mask registers, x87), keep the run-time refusal: a warning at compile
+//! Other architectures, and operand kinds not handled here (`label`,
+//! AVX-512 and mask registers, x87), keep the run-time refusal: a warning at compile
 //! time and an abort with a message if reached.
 
 use std::fmt::Write as _;
@@ -38,6 +38,19 @@ enum Reg {
     Gpr(u8),
     /// `xmm0` … `xmm15`.
     Xmm(u8),
+    /// `ymm0` … `ymm15` (the same registers, 256 bits wide).
+    Ymm(u8),
+}
+
+impl Reg {
+    /// Whether two names denote the same physical register (`xmm3`, `ymm3`).
+    fn overlaps(self, other: Reg) -> bool {
+        let physical = |r: Reg| match r {
+            Reg::Ymm(n) => Reg::Xmm(n),
+            r => r,
+        };
+        physical(self) == physical(other)
+    }
 }
 
 const GPR64: [&str; 16] = [
@@ -65,8 +78,8 @@ const REG_POOL: [u8; 13] = [0, 1, 2, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
 const ABCD_POOL: [u8; 3] = [0, 1, 2];
 /// Stack offset (from rbp) where the wrapper keeps the block address.
 const BLOCK_ADDR_SLOT: i32 = -48;
-/// Bytes per operand in the block (an xmm register).
-const SLOT: u64 = 16;
+/// Bytes per operand in the block (a ymm register).
+const SLOT: u64 = 32;
 
 /// One register operand: where it lives and which block slot it uses.
 struct RegOperand {
@@ -215,9 +228,12 @@ fn allocate(operands: &[InlineAsmOperand<'_>]) -> Option<Vec<Option<RegOperand>>
                         ABCD_POOL.iter().map(|&n| Reg::Gpr(n)).collect()
                     }
                     X86InlineAsmRegClass::xmm_reg => (0..16).map(Reg::Xmm).collect(),
+                    X86InlineAsmRegClass::ymm_reg => (0..16).map(Reg::Ymm).collect(),
                     _ => return None,
                 };
-                let reg = candidates.into_iter().find(|r| !taken.contains(r))?;
+                let reg = candidates
+                    .into_iter()
+                    .find(|r| !taken.iter().any(|t| t.overlaps(*r)))?;
                 taken.push(reg);
                 (reg, Some(class))
             }
@@ -246,6 +262,9 @@ fn explicit(reg: InlineAsmReg) -> Option<Reg> {
     let name = reg.name();
     if let Some(n) = name.strip_prefix("xmm") {
         return n.parse().ok().map(Reg::Xmm);
+    }
+    if let Some(n) = name.strip_prefix("ymm") {
+        return n.parse().ok().map(Reg::Ymm);
     }
     let n = match name {
         "ax" => 0,
@@ -282,6 +301,12 @@ fn reg_name(
         Reg::Xmm(n) => match modifier {
             None | Some('x') => format!("xmm{n}"),
             Some('y') => format!("ymm{n}"),
+            Some('z') => format!("zmm{n}"),
+            Some(_) => return None,
+        },
+        Reg::Ymm(n) => match modifier {
+            Some('x') => format!("xmm{n}"),
+            None | Some('y') => format!("ymm{n}"),
             Some('z') => format!("zmm{n}"),
             Some(_) => return None,
         },
@@ -427,6 +452,7 @@ fn mov(reg: Reg, store: bool, base: &str, offset: u64) -> String {
     let (op, width, name) = match reg {
         Reg::Gpr(n) => ("mov", "qword", GPR64[n as usize].to_string()),
         Reg::Xmm(n) => ("movups", "xmmword", format!("xmm{n}")),
+        Reg::Ymm(n) => ("vmovdqu", "ymmword", format!("ymm{n}")),
     };
     let mem = format!("{width} ptr [{base} + {offset}]");
     if store {
@@ -528,8 +554,9 @@ mod tests {
         }
         assert_eq!(explicit(InlineAsmReg::X86(xmm0)), Some(Reg::Xmm(0)));
         assert_eq!(explicit(InlineAsmReg::X86(xmm15)), Some(Reg::Xmm(15)));
-        // Byte and AVX registers are not handled: the block is refused.
-        for reg in [al, ah, sil, r8b, ymm0] {
+        assert_eq!(explicit(InlineAsmReg::X86(ymm3)), Some(Reg::Ymm(3)));
+        // Byte and AVX-512 registers are not handled: the block is refused.
+        for reg in [al, ah, sil, r8b, zmm0, k1] {
             assert_eq!(explicit(InlineAsmReg::X86(reg)), None, "{reg:?}");
         }
     }
@@ -549,6 +576,9 @@ mod tests {
         assert_eq!(name(Reg::Xmm(3), None, None).as_deref(), Some("xmm3"));
         assert_eq!(name(Reg::Xmm(3), None, Some('y')).as_deref(), Some("ymm3"));
         assert_eq!(name(Reg::Xmm(3), None, Some('e')), None);
+        assert_eq!(name(Reg::Ymm(2), None, None).as_deref(), Some("ymm2"));
+        assert_eq!(name(Reg::Ymm(2), None, Some('x')).as_deref(), Some("xmm2"));
+        assert!(Reg::Ymm(2).overlaps(Reg::Xmm(2)) && !Reg::Ymm(2).overlaps(Reg::Xmm(3)));
     }
 
     #[test]
@@ -604,21 +634,40 @@ mod tests {
     }
 
     #[test]
+    fn ymm_operands_avoid_the_xmm_registers_taken() {
+        let ops = [
+            InlineAsmOperand::In {
+                reg: x86(X86InlineAsmReg::xmm0),
+                value: Operand::Copy(place(1)),
+            },
+            InlineAsmOperand::In {
+                reg: InlineAsmRegOrRegClass::RegClass(InlineAsmRegClass::X86(
+                    X86InlineAsmRegClass::ymm_reg,
+                )),
+                value: Operand::Copy(place(2)),
+            },
+        ];
+        let regs = allocate(&ops).expect("allocates");
+        let chosen: Vec<Reg> = regs.iter().flatten().map(|r| r.reg).collect();
+        assert_eq!(chosen, [Reg::Xmm(0), Reg::Ymm(1)]);
+    }
+
+    #[test]
     fn unsupported_operands_refuse_the_block() {
         let label = [InlineAsmOperand::Label { target_index: 0 }];
         assert!(allocate(&label).is_none());
-        let ymm_input = [InlineAsmOperand::In {
-            reg: x86(X86InlineAsmReg::ymm0),
+        let zmm_input = [InlineAsmOperand::In {
+            reg: x86(X86InlineAsmReg::zmm0),
             value: Operand::Copy(place(1)),
         }];
-        assert!(allocate(&ymm_input).is_none());
+        assert!(allocate(&zmm_input).is_none());
         // A clobber of a register kind without a lowering needs nothing.
-        let ymm_clobber = [InlineAsmOperand::Out {
-            reg: x86(X86InlineAsmReg::ymm0),
+        let zmm_clobber = [InlineAsmOperand::Out {
+            reg: x86(X86InlineAsmReg::zmm0),
             late: true,
             place: None,
         }];
-        assert_eq!(allocate(&ymm_clobber).map(|r| r.len()), Some(1));
+        assert_eq!(allocate(&zmm_clobber).map(|r| r.len()), Some(1));
     }
 
     #[test]
@@ -643,7 +692,10 @@ mod tests {
         let lines: Vec<&str> = text.lines().map(str::trim).collect();
         let body = lines.iter().position(|l| *l == "BODY").expect("body");
         // rdi holds the block address until every other input is loaded.
-        assert_eq!(lines[body - 2], "mov rax, qword ptr [rdi + 16]");
+        assert_eq!(
+            lines[body - 2],
+            format!("mov rax, qword ptr [rdi + {SLOT}]")
+        );
         assert_eq!(lines[body - 1], "mov rdi, qword ptr [rdi + 0]");
         // The block address comes back from the slot of the last push, into
         // a register that is not an output (rax is one).
@@ -658,7 +710,10 @@ mod tests {
         assert_eq!(pushes.last(), Some(&"rdi"));
         assert_eq!(-8 * pushes.len() as i32, BLOCK_ADDR_SLOT);
         assert_eq!(lines[body + 1], "mov rcx, qword ptr [rbp -48]");
-        assert_eq!(lines[body + 2], "mov qword ptr [rcx + 16], rax");
+        assert_eq!(
+            lines[body + 2],
+            format!("mov qword ptr [rcx + {SLOT}], rax")
+        );
         // `lea` drops the block address slot; the pops mirror the pushes.
         let lea = lines
             .iter()

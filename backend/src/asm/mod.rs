@@ -9,7 +9,6 @@
 //! hidden visibility instead of being local.
 
 pub mod inline;
-pub mod intrinsics;
 
 use std::path::PathBuf;
 use std::process::Command;

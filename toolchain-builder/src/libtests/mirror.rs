@@ -3,7 +3,8 @@
 //! `coretests/` and `alloctests/`, which are real directories of links to
 //! the files, so that relative `mod` and `#[path]` lookups stay inside the
 //! mirror), with the files declaring an excluded module replaced by edited
-//! copies; `workspace/` holds `Cargo.toml` (from the template) and the
+//! copies (elsewhere, e.g. in stdarch, only the directories on the way to
+//! such a file are real); `workspace/` holds `Cargo.toml` (from the template) and the
 //! library's `Cargo.lock`.
 //!
 //! The mirror is rebuilt from scratch, and cargo's target directories are
@@ -85,7 +86,7 @@ fn write_if_changed(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 
 /// The stamp: the library path and every edited file with its contents.
 fn stamp(library: &Path, edits: &BTreeMap<PathBuf, String>) -> String {
-    let mut fp = crate::fingerprint::Fingerprint::new("clif libtests mirror v1");
+    let mut fp = crate::fingerprint::Fingerprint::new("clif libtests mirror v2");
     fp.add("library", library.as_os_str().as_encoded_bytes());
     for (path, text) in edits {
         fp.add("path", path.as_os_str().as_encoded_bytes());
@@ -210,14 +211,19 @@ fn exclude_item(text: &str, name: &str) -> Option<String> {
 }
 
 /// Creates `src/`: links to `library/`'s entries, [`MIRRORED`] packages as
-/// directories of links, and the edited files.
+/// directories of links, the directories on the way to an edited file
+/// elsewhere (stdarch's `core_arch`) as real directories, and the edited
+/// files.
 fn write_mirror(library: &Path, src: &Path, edits: &BTreeMap<PathBuf, String>) -> io::Result<()> {
     std::fs::create_dir_all(src)?;
     for entry in std::fs::read_dir(library)? {
         let entry = entry?;
         let name = entry.file_name();
+        let rel = PathBuf::from(&name);
         if MIRRORED.iter().any(|m| name == *m) {
-            mirror_dir(library, &PathBuf::from(&name), src, edits)?;
+            mirror_dir(library, &rel, src, edits, true)?;
+        } else if edits.keys().any(|edited| edited.starts_with(&rel)) {
+            mirror_dir(library, &rel, src, edits, false)?;
         } else {
             std::os::unix::fs::symlink(entry.path(), src.join(&name))?;
         }
@@ -225,18 +231,23 @@ fn write_mirror(library: &Path, src: &Path, edits: &BTreeMap<PathBuf, String>) -
     Ok(())
 }
 
+/// Mirrors `rel`: its files as links (or edited copies), its directories
+/// as real directories if `whole` or if they hold an edited file, else as
+/// links.
 fn mirror_dir(
     library: &Path,
     rel: &Path,
     src: &Path,
     edits: &BTreeMap<PathBuf, String>,
+    whole: bool,
 ) -> io::Result<()> {
     std::fs::create_dir_all(src.join(rel))?;
     for entry in std::fs::read_dir(library.join(rel))? {
         let entry = entry?;
         let rel = rel.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            mirror_dir(library, &rel, src, edits)?;
+        let is_dir = entry.file_type()?.is_dir();
+        if is_dir && (whole || edits.keys().any(|edited| edited.starts_with(&rel))) {
+            mirror_dir(library, &rel, src, edits, whole)?;
         } else if let Some(text) = edits.get(&rel) {
             std::fs::write(src.join(&rel), text)?;
         } else {
@@ -290,14 +301,26 @@ mod tests {
         let tests = library.join("coretests/tests");
         std::fs::create_dir_all(tests.join("num")).expect("mkdir");
         std::fs::create_dir_all(library.join("core")).expect("mkdir");
+        let arch = library.join("stdarch/crates/core_arch/src");
+        std::fs::create_dir_all(arch.join("x86")).expect("mkdir");
+        std::fs::create_dir_all(arch.join("arm")).expect("mkdir");
+        std::fs::write(arch.join("lib.rs"), "mod x86;\n").expect("write");
+        std::fs::write(arch.join("x86/mod.rs"), "mod avx;\nmod sse;\n").expect("write");
         std::fs::write(tests.join("lib.rs"), "mod num;\nmod future;\n").expect("write");
         std::fs::write(tests.join("num/mod.rs"), "mod i128;\n").expect("write");
         std::fs::write(library.join("Cargo.lock"), "# lock\n").expect("write");
-        let roots = [("coretests", PathBuf::from("coretests/tests/lib.rs"))];
+        let roots = [
+            ("coretests", PathBuf::from("coretests/tests/lib.rs")),
+            (
+                "core_arch",
+                PathBuf::from("stdarch/crates/core_arch/src/lib.rs"),
+            ),
+        ];
         let excluded = Excluded {
             entries: vec![
                 module("coretests", &["future"]),
                 module("coretests", &["num", "i128"]),
+                module("core_arch", &["x86", "avx"]),
             ],
         };
         let out = tmp.path().join("out");
@@ -328,6 +351,12 @@ mod tests {
                 .expect("num")
                 .is_symlink()
         );
+        // Outside the mirrored packages only the way to an edit is copied.
+        let x86 = src.join("stdarch/crates/core_arch/src/x86/mod.rs");
+        let x86 = std::fs::read_to_string(x86).expect("x86");
+        assert!(x86.starts_with("mod avx {}") && x86.contains("mod sse;\n"));
+        let arm = src.join("stdarch/crates/core_arch/src/arm");
+        assert!(std::fs::symlink_metadata(arm).expect("arm").is_symlink());
         // Unchanged inputs keep the mirror; an unknown module is an error.
         prepare(&plan).expect("prepares again");
         let bad = Excluded {

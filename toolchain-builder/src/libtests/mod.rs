@@ -1,5 +1,7 @@
 //! The opt-in `libtests` suite: rust-src's `coretests` and `alloctests`
-//! (the standard library's own unit tests) built and run twice, with the
+//! (the standard library's own unit tests) and stdarch's `core_arch` unit
+//! tests (the vendor intrinsics, each test skipped when the CPU lacks its
+//! target features) built and run twice, with the
 //! base rustc and LLVM (`-Cpanic=abort -Zpanic-abort-tests`, the reference)
 //! and with the toolchain's `bin/rustc` (Cranelift, which adds the same two
 //! flags itself), both in cargo's dev profile without debuginfo and with
@@ -49,6 +51,7 @@ const BINARIES: &[(&str, &str, bool)] = &[
     ("alloctests", "alloctests", false),
     ("alloctests_lib", "alloctests", true),
     ("vec_deque_alloc_error", "vec_deque_alloc_error", false),
+    ("core_arch", "core_arch", false),
 ];
 
 /// A test binary is killed after this long.
@@ -226,7 +229,7 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
         },
     ];
     println!(
-        "running coretests and alloctests for {} with {} (llvm: {}), output in {}",
+        "running coretests, alloctests and core_arch for {} with {} (llvm: {}), output in {}",
         suite.target.triple,
         suite.toolchain_rustc.display(),
         suite.base.rustc.display(),
@@ -389,6 +392,7 @@ fn binary_root(binary: &str) -> PathBuf {
         "coretests" => "coretests/tests/lib.rs".into(),
         "alloctests" => "alloctests/tests/lib.rs".into(),
         "alloctests_lib" => "alloctests/lib.rs".into(),
+        "core_arch" => "stdarch/crates/core_arch/src/lib.rs".into(),
         other => format!("alloctests/tests/{other}.rs").into(),
     }
 }
@@ -422,9 +426,13 @@ fn build(suite: &Suite<'_>, side: &Side<'_>, workspace: &Path) -> anyhow::Result
         .env("RUSTC", side.rustc)
         .env("RUSTC_BOOTSTRAP", "1")
         .env("RUSTFLAGS", side.rustflags)
+        // For core_arch's tests: simd_test's macro needs the target, and
+        // assert_instr's disassembly checks are about LLVM's code.
+        .env("TARGET", &suite.target.triple)
+        .env("STDARCH_DISABLE_ASSERT_INSTR", "1")
         .env("CARGO_PROFILE_DEV_DEBUG", "0")
         .env("CARGO_INCREMENTAL", "0");
-    let label = format!("building coretests and alloctests ({})", side.name);
+    let label = format!("building the library tests ({})", side.name);
     let step = Step::spinner(&label);
     let started = Instant::now();
     let streamed = suite

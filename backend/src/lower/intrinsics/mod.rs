@@ -18,6 +18,7 @@ use cranelift_module::Module;
 
 use super::FunctionCx;
 use super::call::{caller_location, jump_or_trap};
+use super::place::CPlace;
 use super::value::CValue;
 
 /// Lowers a call to `instance` (an intrinsic). Returns the instance to call
@@ -289,21 +290,140 @@ pub fn codegen_llvm_intrinsic<'tcx>(
             jump_or_trap(fx, target)
         }
         _ => {
-            let Some(func) = crate::asm::intrinsics::declare(fx.cx, name) else {
-                return fx.trap_unsupported_at_runtime(&format!("the LLVM intrinsic `{name}`"));
+            let Some(intrinsic) = crate::vendor::lookup(fx.cx, name) else {
+                let what = match crate::vendor::left_out(fx.cx, name) {
+                    Some(why) => format!("the LLVM intrinsic `{name}` ({why})"),
+                    None => format!("the LLVM intrinsic `{name}`"),
+                };
+                return fx.trap_unsupported_at_runtime(&what);
             };
-            let values: Vec<Value> = args
-                .iter()
-                .map(|a| fx.codegen_operand(&a.node).load_scalar(fx))
-                .collect();
-            let f = fx.func_ref(func);
-            let call = fx.bcx.ins().call(f, &values);
-            if let Some(&result) = fx.bcx.inst_results(call).first() {
-                let dest = fx.codegen_place(destination);
-                dest.write_cvalue(fx, CValue::by_val(result, dest.layout));
-            }
+            call_vendor_intrinsic(fx, intrinsic, args, destination);
             jump_or_trap(fx, target)
         }
+    }
+}
+
+/// A call of the assembly function implementing a vendor intrinsic (see
+/// `crate::vendor`): immediates become part of the function, vectors are
+/// passed by address, the result is written to `destination`.
+fn call_vendor_intrinsic<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    intrinsic: &'static crate::vendor::Intrinsic,
+    args: &[Spanned<mir::Operand<'tcx>>],
+    destination: mir::Place<'tcx>,
+) {
+    use crate::vendor::{Operand, Output};
+    let name = intrinsic.name;
+    if args.len() != intrinsic.operands.len() {
+        fx.unsupported(format_args!(
+            "`{name}` with {} arguments (the table has {})",
+            args.len(),
+            intrinsic.operands.len()
+        ));
+    }
+    let dest = fx.codegen_place(destination);
+    let mut values = Vec::new();
+    // A vector result is written through its address: to the destination
+    // itself unless that is an SSA variable.
+    let result_slot = (intrinsic.vector_result() && dest.is_ssa())
+        .then(|| CPlace::new_stack_slot(fx, dest.layout));
+    if intrinsic.vector_result() {
+        values.push(result_slot.unwrap_or(dest).to_ptr().addr(fx));
+    }
+    let mut immediates = Vec::new();
+    for (n, (arg, &op)) in args.iter().zip(intrinsic.operands).enumerate() {
+        if op == Operand::Imm {
+            let Some(imm) = immediate(fx, &arg.node) else {
+                fx.unsupported(format_args!(
+                    "`{name}` with a non-constant operand {n} (it must be an immediate)"
+                ));
+            };
+            immediates.push(imm);
+            continue;
+        }
+        let value = fx.codegen_operand(&arg.node);
+        match op {
+            Operand::V128 | Operand::V256 | Operand::V512 => {
+                let (ptr, _) = value.force_stack(fx);
+                values.push(ptr.addr(fx));
+            }
+            _ => values.push(value.load_scalar(fx)),
+        }
+    }
+    let func = crate::vendor::declare(fx.cx, intrinsic, &immediates);
+    let f = fx.func_ref(func);
+    let call = fx.bcx.ins().call(f, &values);
+    let results = fx.bcx.inst_results(call).to_vec();
+    match intrinsic.output {
+        Output::One(op) if op.is_vector() => {
+            if let Some(slot) = result_slot {
+                let value = slot.to_cvalue(fx);
+                dest.write_cvalue(fx, value);
+            }
+        }
+        Output::One(_) => dest.write_cvalue(fx, CValue::by_val(results[0], dest.layout)),
+        Output::Pair(..) => {
+            let pair = CValue::by_val_pair(results[0], results[1], dest.layout);
+            dest.write_cvalue(fx, pair);
+        }
+        Output::None => {}
+    }
+}
+
+/// The value of an immediate operand: a constant, or a local whose one
+/// assignment is a constant, possibly cast between integer types (stdarch
+/// passes `IMM8 as i8`, or `let b = B as u8; ... b`).
+fn immediate<'tcx>(fx: &FunctionCx<'_, '_, 'tcx>, operand: &mir::Operand<'tcx>) -> Option<i64> {
+    use rustc_middle::mir::{CastKind, Rvalue, StatementKind};
+    match operand {
+        mir::Operand::Constant(c) => {
+            let typing_env = rustc_middle::ty::TypingEnv::fully_monomorphized();
+            let value = fx
+                .monomorphize(c.const_)
+                .eval(fx.tcx, typing_env, c.span)
+                .ok()?;
+            let mir::ConstValue::Scalar(scalar) = value else {
+                return None;
+            };
+            let int = scalar.try_to_scalar_int().ok()?;
+            Some(int.to_bits_unchecked() as i64)
+        }
+        mir::Operand::Copy(place) | mir::Operand::Move(place) => {
+            let local = place.as_local()?;
+            let mut assigned = fx
+                .mir
+                .basic_blocks
+                .iter()
+                .flat_map(|b| &b.statements)
+                .filter_map(|s| match &s.kind {
+                    StatementKind::Assign(assign) if assign.0.as_local() == Some(local) => {
+                        Some(&assign.1)
+                    }
+                    _ => None,
+                });
+            let rvalue = assigned.next()?;
+            let call_result = fx.mir.basic_blocks.iter().any(|b| {
+                matches!(&b.terminator().kind,
+                    mir::TerminatorKind::Call { destination, .. } if destination.local == local)
+            });
+            if assigned.next().is_some() || call_result {
+                return None;
+            }
+            match rvalue {
+                Rvalue::Use(inner) => immediate(fx, inner),
+                Rvalue::Cast(CastKind::IntToInt, inner, ty) => {
+                    let v = immediate(fx, inner)?;
+                    let bits = fx.layout_of(fx.monomorphize(*ty)).size.bits();
+                    Some(if bits >= 64 {
+                        v
+                    } else {
+                        v & ((1i64 << bits) - 1)
+                    })
+                }
+                _ => None,
+            }
+        }
+        mir::Operand::RuntimeChecks(_) => None,
     }
 }
 

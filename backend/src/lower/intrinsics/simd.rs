@@ -167,14 +167,27 @@ pub fn codegen<'tcx>(
                     let x = CValue::by_val(x, elem);
                     return num::codegen_unop(fx, UnOp::Neg, x, elem).load_scalar(fx);
                 }
+                // Float lanes go through the scalar intrinsic, which also
+                // knows f16/f128 (library calls) and rounding without SSE4.1.
+                let float = match name {
+                    sym::simd_fabs => Some("fabs"),
+                    sym::simd_fsqrt => Some("sqrt"),
+                    sym::simd_ceil => Some("ceil"),
+                    sym::simd_floor => Some("floor"),
+                    sym::simd_trunc => Some("trunc"),
+                    sym::simd_round_ties_even => Some("round_ties_even"),
+                    _ => None,
+                };
+                if let Some(base) = float {
+                    let scalar = if name == sym::simd_fabs {
+                        sym::fabs
+                    } else {
+                        Symbol::intern(&format!("{base}f{}", elem.size.bits()))
+                    };
+                    return super::float::codegen(fx, scalar, &[x]).expect("float lane op");
+                }
                 let ins = fx.bcx.ins();
                 match name {
-                    sym::simd_fabs => ins.fabs(x),
-                    sym::simd_fsqrt => ins.sqrt(x),
-                    sym::simd_ceil => ins.ceil(x),
-                    sym::simd_floor => ins.floor(x),
-                    sym::simd_trunc => ins.trunc(x),
-                    sym::simd_round_ties_even => ins.nearest(x),
                     sym::simd_bswap if byte_lanes => x,
                     sym::simd_bswap => ins.bswap(x),
                     sym::simd_bitreverse => ins.bitrev(x),
@@ -267,7 +280,10 @@ pub fn codegen<'tcx>(
         }
         sym::simd_fma | sym::simd_relaxed_fma => {
             let inputs = lanes(fx, 3);
-            map_lanes(fx, &inputs, out, |fx, v| fx.bcx.ins().fma(v[0], v[1], v[2]))
+            let scalar = Symbol::intern(&format!("fmaf{}", inputs[0].elem.size.bits()));
+            map_lanes(fx, &inputs, out, |fx, v| {
+                super::float::codegen(fx, scalar, v).expect("fma lane")
+            })
         }
         sym::simd_saturating_add | sym::simd_saturating_sub => {
             let inputs = lanes(fx, 2);
@@ -566,8 +582,13 @@ fn cast_lane<'tcx>(
 ) -> Value {
     let to_ty = fx.clif_type(to).expect("scalar lane");
     let from_ty = fx.clif_type(from).expect("scalar lane");
+    use super::super::wide_float::{self, is_soft};
     match (from.ty.is_floating_point(), to.ty.is_floating_point()) {
         (false, false) => int_resize(fx, x, to_ty, from.ty.is_signed()),
+        // f16/f128 lanes convert through library calls, as scalars do.
+        (true, false) if is_soft(from_ty) => wide_float::to_int(fx, x, to_ty, to.ty.is_signed()),
+        (false, true) if is_soft(to_ty) => wide_float::from_int(fx, x, from.ty.is_signed(), to_ty),
+        (true, true) if is_soft(from_ty) || is_soft(to_ty) => wide_float::convert(fx, x, to_ty),
         (true, false) => cast::float_to_int(fx, x, to_ty, to.ty.is_signed()),
         (false, true) => {
             let x = if from_ty.bits() < 32 {
