@@ -132,15 +132,13 @@ fn cargo_build(workspace: &Path, target_dir: &Path, shell: Shell) -> anyhow::Res
     .arg("--target-dir")
     .arg(target_dir)
     .env("RUSTC_BOOTSTRAP", "1");
-    let log = target_dir.join("cargo-build.log");
-    let summarize =
-        |status, _: &[String]| cargo::Summary::line(format!("cargo build failed ({status})"));
-    let failure = cargo::Failure {
-        stage: STAGE,
-        log: &log,
-        summarize: &summarize,
-    };
-    cargo::run(&mut cmd, "building rustlantis with cargo", &failure, shell)?;
+    cargo::build(
+        &mut cmd,
+        "building rustlantis with cargo",
+        STAGE,
+        target_dir,
+        shell,
+    )?;
     let built = target_dir.join("release").join("generate");
     if !built.is_file() {
         return Err(StageError {

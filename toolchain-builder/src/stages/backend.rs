@@ -129,15 +129,13 @@ fn cargo_build(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<PathBuf> {
         &inputs.backend_dir,
         &inputs.target_dir,
     );
-    let log = inputs.target_dir.join("cargo-build.log");
-    let summarize =
-        |status, _: &[String]| cargo::Summary::line(format!("cargo build failed ({status})"));
-    let failure = cargo::Failure {
-        stage: STAGE,
-        log: &log,
-        summarize: &summarize,
-    };
-    cargo::run(&mut cmd, "building the backend with cargo", &failure, shell)?;
+    cargo::build(
+        &mut cmd,
+        "building the backend with cargo",
+        STAGE,
+        &inputs.target_dir,
+        shell,
+    )?;
     let built = inputs.target_dir.join("release").join(DYLIB);
     if !built.is_file() {
         return Err(StageError {

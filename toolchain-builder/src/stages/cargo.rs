@@ -60,6 +60,26 @@ impl Summary {
     }
 }
 
+/// [`run`] for a plain `cargo build` into `target_dir`: its output is
+/// saved as `target_dir/cargo-build.log` on failure, summarized as `cargo
+/// build failed (STATUS)`.
+pub fn build(
+    cmd: &mut Command,
+    label: &str,
+    stage: &'static str,
+    target_dir: &Path,
+    shell: Shell,
+) -> Result<Vec<String>, StageError> {
+    let log = target_dir.join("cargo-build.log");
+    let summarize = |status, _: &[String]| Summary::line(format!("cargo build failed ({status})"));
+    let failure = Failure {
+        stage,
+        log: &log,
+        summarize: &summarize,
+    };
+    run(cmd, label, &failure, shell)
+}
+
 /// Runs `cmd` (a cargo build) under a spinner labelled `label`. Returns all
 /// output lines (stderr, then stdout) on success.
 pub fn run(

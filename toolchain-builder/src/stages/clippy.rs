@@ -272,15 +272,13 @@ fn cargo_build(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<PathBuf> {
         .args(["--bin", CARGO_CLIPPY, "--bin", CLIPPY_DRIVER])
         .env("RUSTC", &inputs.base.rustc)
         .env("RUSTC_BOOTSTRAP", "1");
-    let log = inputs.target_dir.join("cargo-build.log");
-    let summarize =
-        |status, _: &[String]| cargo::Summary::line(format!("cargo build failed ({status})"));
-    let failure = cargo::Failure {
-        stage: STAGE,
-        log: &log,
-        summarize: &summarize,
-    };
-    cargo::run(&mut cmd, "building clippy with cargo", &failure, shell)?;
+    cargo::build(
+        &mut cmd,
+        "building clippy with cargo",
+        STAGE,
+        &inputs.target_dir,
+        shell,
+    )?;
     let built = inputs.target_dir.join("release");
     for bin in [CARGO_CLIPPY, CLIPPY_DRIVER] {
         if !built.join(bin).is_file() {
