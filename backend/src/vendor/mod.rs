@@ -79,12 +79,20 @@ impl Intrinsic {
     }
 }
 
+/// A table's left-out LLVM names, each with the reason.
+type LeftOut = &'static [(&'static str, &'static str)];
+
+/// The unit's architecture's table and its left-out list.
+fn tables(cx: &CodegenCx<'_>) -> Option<(&'static [Intrinsic], LeftOut)> {
+    match cx.tcx.sess.asm_arch? {
+        InlineAsmArch::X86_64 => Some((x86_64_table::TABLE, x86_64_table::LEFT_OUT)),
+        _ => None,
+    }
+}
+
 /// The table entry for `name` on the unit's architecture.
 pub fn lookup(cx: &CodegenCx<'_>, name: &str) -> Option<&'static Intrinsic> {
-    let table = match cx.tcx.sess.asm_arch? {
-        InlineAsmArch::X86_64 => x86_64_table::TABLE,
-        _ => return None,
-    };
+    let (table, _) = tables(cx)?;
     table
         .binary_search_by(|i| i.name.cmp(name))
         .ok()
@@ -94,10 +102,7 @@ pub fn lookup(cx: &CodegenCx<'_>, name: &str) -> Option<&'static Intrinsic> {
 /// Why the table leaves out `name`, if it is an intrinsic of a family the
 /// table covers (for the compile-time warning).
 pub fn left_out(cx: &CodegenCx<'_>, name: &str) -> Option<&'static str> {
-    let left_out = match cx.tcx.sess.asm_arch? {
-        InlineAsmArch::X86_64 => x86_64_table::LEFT_OUT,
-        _ => return None,
-    };
+    let (_, left_out) = tables(cx)?;
     left_out
         .iter()
         .find(|(n, _)| *n == name)

@@ -342,12 +342,11 @@ fn call_vendor_intrinsic<'tcx>(
             continue;
         }
         let value = fx.codegen_operand(&arg.node);
-        match op {
-            Operand::V128 | Operand::V256 | Operand::V512 => {
-                let (ptr, _) = value.force_stack(fx);
-                values.push(ptr.addr(fx));
-            }
-            _ => values.push(value.load_scalar(fx)),
+        if op.is_vector() {
+            let (ptr, _) = value.force_stack(fx);
+            values.push(ptr.addr(fx));
+        } else {
+            values.push(value.load_scalar(fx));
         }
     }
     let func = crate::vendor::declare(fx.cx, intrinsic, &immediates);
