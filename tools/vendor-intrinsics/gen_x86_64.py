@@ -43,6 +43,7 @@ FAMILIES = [
     "bmi1", "bmi", "bmi2", "abm", "aes", "pclmulqdq", "sha", "f16c",
     "rdrand", "rdtsc", "adx", "xsave", "fxsr", "avx512f", "avx512bw", "avx512dq",
     "avx512cd", "avx512vbmi", "avx512ifma", "vaes", "vpclmulqdq", "gfni",
+    "avx512vnni",
 ]
 
 # Intrinsics whose LLVM operands (a, index) the instruction takes the other
@@ -362,6 +363,21 @@ def pattern_overrides():
             body = f"vmovdqa $r, $0\n{mnemonic} $r, [$1 + $2 * $4], $3"
             for suffix in ("", ".256"):
                 out[f"llvm.x86.avx2.gather.{index}.{data}{suffix}"] = body
+    # Dot products that accumulate into their first operand (src, a, b).
+    # The 128/256-bit `llvm.x86.avx512.vpdp*` are shared by AVX512-VNNI+VL
+    # and AVX-VNNI: VEX-encoded (`{vex}`), they run wherever
+    # `is_x86_feature_detected!("avxvnni")` says yes (the EVEX form needs
+    # AVX-512, hidden from detection); AVX-VNNI-INT8/INT16 (`avx2.vpdp*`)
+    # are VEX only, and the 512-bit forms EVEX only.
+    for dot in ("bssd", "bssds", "bsud", "bsuds", "buud", "buuds",
+                "wsud", "wsuds", "wusd", "wusds", "wuud", "wuuds"):
+        for bits in ("128", "256"):
+            out[f"llvm.x86.avx2.vpdp{dot}.{bits}"] = f"vmovdqa $r, $0\nvpdp{dot} $r, $1, $2"
+    for dot in ("busd", "busds", "wssd", "wssds"):
+        for bits in ("128", "256"):
+            out[f"llvm.x86.avx512.vpdp{dot}.{bits}"] = (
+                f"vmovdqa $r, $0\n{{vex}} vpdp{dot} $r, $1, $2")
+        out[f"llvm.x86.avx512.vpdp{dot}.512"] = f"vmovdqa64 $r, $0\nvpdp{dot} $r, $1, $2"
     return {name: {"asm": asm} for name, asm in out.items()}
 
 
