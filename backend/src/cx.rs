@@ -71,6 +71,8 @@ pub struct CodegenCx<'tcx> {
     pub pointer_ty: Type,
     /// See [`crate::isa::has_native_rounding`].
     pub native_rounding: bool,
+    /// See [`crate::isa::has_landing_pads`].
+    pub landing_pads: bool,
     /// Reused between functions to avoid reallocating the builder's tables.
     pub func_ctx: FunctionBuilderContext,
     functions: FxHashMap<Instance<'tcx>, FuncId>,
@@ -98,12 +100,14 @@ impl<'tcx> CodegenCx<'tcx> {
     pub fn new(tcx: TyCtxt<'tcx>, module: ClifModule, cgu_name: &str) -> Self {
         let pointer_ty = module.isa().pointer_type();
         let native_rounding = crate::isa::has_native_rounding(module.isa());
+        let landing_pads = crate::isa::has_landing_pads(tcx.sess);
         CodegenCx {
             tcx,
             lcx: LayoutCx(tcx),
             module,
             pointer_ty,
             native_rounding,
+            landing_pads,
             func_ctx: FunctionBuilderContext::new(),
             functions: FxHashMap::default(),
             statics: FxHashMap::default(),
@@ -168,6 +172,26 @@ impl<'tcx> CodegenCx<'tcx> {
         match self.functions.get(&instance) {
             Some(&id) => id,
             None => self.declare_fn(instance, Linkage::Import),
+        }
+    }
+
+    /// The personality routine of landing pads: the `eh_personality` lang
+    /// item (std's `rust_eh_personality`), or a reference to it by name in
+    /// crates that do not see std (core, alloc).
+    pub fn personality(&mut self) -> FuncId {
+        let tcx = self.tcx;
+        match tcx.lang_items().eh_personality() {
+            Some(def_id) => self.get_fn(Instance::expect_resolve(
+                tcx,
+                ty::TypingEnv::fully_monomorphized(),
+                def_id,
+                ty::List::empty(),
+                rustc_span::DUMMY_SP,
+            )),
+            None => {
+                let sig = Signature::new(self.isa().default_call_conv());
+                self.declare_fn_raw("rust_eh_personality", Linkage::Import, &sig)
+            }
         }
     }
 

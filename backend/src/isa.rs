@@ -11,7 +11,7 @@ use cranelift_codegen::settings::{self, Configurable};
 use rustc_session::Session;
 use rustc_session::config::OptLevel;
 use rustc_span::Symbol;
-use rustc_target::spec::RelocModel;
+use rustc_target::spec::{PanicStrategy, RelocModel};
 
 use crate::config::{BackendConfig, Regalloc};
 
@@ -76,6 +76,20 @@ pub fn has_native_rounding(isa: &dyn TargetIsa) -> bool {
             .isa_flags()
             .iter()
             .any(|flag| flag.name == "has_sse41" && flag.as_bool() == Some(true))
+}
+
+/// Whether calls that unwind into cleanup code get landing pads: with
+/// panic=unwind, on targets whose unwinder reads DWARF call frame tables
+/// and an LSDA (`.eh_frame`, `.gcc_except_table`). Cranelift's exception
+/// tables have payload registers for the system calling convention on all
+/// its ISAs (the registers `__builtin_eh_return_data_regno` names).
+pub fn has_landing_pads(sess: &Session) -> bool {
+    sess.panic_strategy() == PanicStrategy::Unwind && unwinds_with_dwarf(sess)
+}
+
+/// Whether the target's unwinder is the DWARF one (not Windows' SEH).
+pub fn unwinds_with_dwarf(sess: &Session) -> bool {
+    !sess.target.options.is_like_windows && !sess.target.options.is_like_wasm
 }
 
 /// The target features every CPU of the target has, with what they imply.

@@ -54,6 +54,7 @@ mod driver;
 mod entry;
 mod isa;
 mod lower;
+mod lsda;
 mod lto;
 mod panic_guard;
 mod timings;
@@ -87,6 +88,15 @@ impl CodegenBackend for ClifBackend {
         // Fail early, before any work, when the target has no Cranelift ISA.
         if let Err(msg) = isa::build_isa(sess, &config::BackendConfig::from_env()) {
             sess.dcx().fatal(msg);
+        }
+        if sess.panic_strategy() == rustc_target::spec::PanicStrategy::Unwind
+            && !isa::unwinds_with_dwarf(sess)
+        {
+            sess.dcx().fatal(format!(
+                "clif backend: panic=unwind is not supported for `{}` yet (its unwinder is not \
+                 the DWARF one); build with -Cpanic=abort",
+                sess.target.llvm_target
+            ));
         }
     }
 

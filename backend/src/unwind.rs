@@ -1,6 +1,11 @@
 //! Object modules with `.eh_frame`: every function Cranelift compiles gets a
-//! DWARF frame description, so backtraces (and, one day, unwinding) walk
-//! through our frames as through LLVM's.
+//! DWARF frame description, so backtraces and unwinding walk through our
+//! frames as through LLVM's. A function with landing pads (`try_call`s) also
+//! gets an LSDA in `.gcc_except_table` (see `lsda`), and its frame
+//! description a CIE naming the personality routine, through a local
+//! `DW.ref.<personality>` pointer as LLVM does (an indirect reference works
+//! wherever the routine ends up, in this object, the executable or a
+//! shared library).
 //!
 //! cranelift-object can write `.eh_frame` itself, but with absolute
 //! function addresses (`R_X86_64_64`), which lld refuses in a PIE ("recompile
@@ -14,18 +19,37 @@
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 
-use cranelift_codegen::Context;
 use cranelift_codegen::isa::TargetIsa;
 use cranelift_codegen::isa::unwind::UnwindInfo;
-use cranelift_module::{FuncId, Module, ModuleResult};
+use cranelift_codegen::{CompiledCode, Context, FinalizedMachExceptionHandler};
+use cranelift_module::{DataDescription, DataId, FuncId, Linkage, Module, ModuleResult};
 use cranelift_object::{ObjectModule, ObjectProduct};
-use gimli::constants::{DW_EH_PE_pcrel, DW_EH_PE_sdata4};
+use gimli::constants::{DW_EH_PE_indirect, DW_EH_PE_pcrel, DW_EH_PE_sdata4};
 use gimli::write::{
     Address, CieId, EhFrame, EndianVec, FrameTable, RelocateWriter, Relocation, RelocationTarget,
 };
 use gimli::{DwEhPe, RunTimeEndian};
-use object::write::{Relocation as ObjectRelocation, StandardSection, SymbolSection};
-use object::{RelocationEncoding, RelocationFlags, RelocationKind};
+use object::write::{Relocation as ObjectRelocation, StandardSection, SymbolId, SymbolSection};
+use object::{RelocationEncoding, RelocationFlags, RelocationKind, SectionKind};
+
+use crate::lsda::{self, Action, LandingSite};
+
+/// The exception tags of our `try_call`s: what the landing pad is for.
+pub const TAG_CLEANUP: u32 = 0;
+pub const TAG_CATCH: u32 = 1;
+
+/// PC-relative, 4 bytes: how every address in our `.eh_frame` is written.
+const PCREL_SDATA4: DwEhPe = DwEhPe(DW_EH_PE_pcrel.0 | DW_EH_PE_sdata4.0);
+
+/// What gimli's symbol indices in the frame table stand for.
+#[derive(Clone, Copy)]
+enum FrameSymbol {
+    Function(FuncId),
+    /// The `DW.ref` pointer to the personality routine.
+    PersonalityRef,
+    /// The start of `.gcc_except_table` (LSDAs are addends).
+    ExceptTable,
+}
 
 /// An `ObjectModule` that records each defined function's frame
 /// description; use it like the module itself (it dereferences to it).
@@ -33,10 +57,17 @@ pub struct ClifModule {
     module: ObjectModule,
     isa: Arc<dyn TargetIsa>,
     frames: FrameTable,
-    /// Created with the first frame description.
+    /// Created with the first frame description of each kind: without and
+    /// with a personality routine.
     cie: Option<CieId>,
-    /// The functions described, in order: gimli's symbol `i` is `described[i]`.
-    described: Vec<FuncId>,
+    eh_cie: Option<CieId>,
+    /// gimli's symbol `i` is `symbols[i]`.
+    symbols: Vec<FrameSymbol>,
+    /// The personality routine of the landing pads, set by the first
+    /// function that has one.
+    personality: Option<FuncId>,
+    /// The contents of `.gcc_except_table`.
+    except_table: Vec<u8>,
 }
 
 impl ClifModule {
@@ -46,41 +77,131 @@ impl ClifModule {
             isa,
             frames: FrameTable::default(),
             cie: None,
-            described: Vec::new(),
+            eh_cie: None,
+            symbols: Vec::new(),
+            personality: None,
+            except_table: Vec::new(),
         }
     }
 
+    /// Names the personality routine of the unit's landing pads.
+    pub fn set_personality(&mut self, personality: FuncId) {
+        self.personality = Some(personality);
+    }
+
     /// Compiles and defines `id` (as `Module::define_function`), and
-    /// records its frame description.
+    /// records its frame description and, if it has landing pads, its LSDA.
     pub fn define_function(&mut self, id: FuncId, ctx: &mut Context) -> ModuleResult<()> {
         self.module.define_function(id, ctx)?;
         let compiled = ctx.compiled_code().expect("define_function compiled it");
         let Some(UnwindInfo::SystemV(info)) = compiled.create_unwind_info(&*self.isa)? else {
             return Ok(());
         };
-        let cie = match self.cie {
-            Some(cie) => cie,
-            None => {
-                let Some(mut cie) = self.isa.create_systemv_cie() else {
-                    return Ok(());
-                };
-                cie.fde_address_encoding = DwEhPe(DW_EH_PE_pcrel.0 | DW_EH_PE_sdata4.0);
-                *self.cie.insert(self.frames.add_cie(cie))
+        let sites = landing_sites(compiled);
+        let cie = if sites.is_empty() {
+            match self.cie {
+                Some(cie) => cie,
+                None => {
+                    let Some(mut cie) = self.isa.create_systemv_cie() else {
+                        return Ok(());
+                    };
+                    cie.fde_address_encoding = PCREL_SDATA4;
+                    *self.cie.insert(self.frames.add_cie(cie))
+                }
+            }
+        } else {
+            match self.eh_cie {
+                Some(cie) => cie,
+                None => {
+                    let Some(mut cie) = self.isa.create_systemv_cie() else {
+                        return Ok(());
+                    };
+                    cie.fde_address_encoding = PCREL_SDATA4;
+                    cie.lsda_encoding = Some(PCREL_SDATA4);
+                    let personality = self.symbol(FrameSymbol::PersonalityRef);
+                    cie.personality = Some((
+                        DwEhPe(DW_EH_PE_indirect.0 | PCREL_SDATA4.0),
+                        Address::Symbol {
+                            symbol: personality,
+                            addend: 0,
+                        },
+                    ));
+                    *self.eh_cie.insert(self.frames.add_cie(cie))
+                }
             }
         };
-        let address = Address::Symbol {
-            symbol: self.described.len(),
+        let function = self.symbol(FrameSymbol::Function(id));
+        let mut fde = info.to_fde(Address::Symbol {
+            symbol: function,
             addend: 0,
-        };
-        self.frames.add_fde(cie, info.to_fde(address));
-        self.described.push(id);
+        });
+        if !sites.is_empty() {
+            while self.except_table.len() % 4 != 0 {
+                self.except_table.push(0);
+            }
+            let offset = self.except_table.len() as i64;
+            let code_len = compiled.code_info().total_size;
+            self.except_table
+                .extend_from_slice(&lsda::encode(&sites, code_len));
+            fde.lsda = Some(Address::Symbol {
+                symbol: self.symbol(FrameSymbol::ExceptTable),
+                addend: offset,
+            });
+        }
+        self.frames.add_fde(cie, fde);
         Ok(())
     }
 
-    /// Finishes the module and appends its `.eh_frame`.
-    pub fn finish(self) -> Result<ObjectProduct, String> {
+    /// gimli's index of `symbol`: a new one per function, one for each of
+    /// the others.
+    fn symbol(&mut self, symbol: FrameSymbol) -> usize {
+        let kind = std::mem::discriminant(&symbol);
+        let shared = !matches!(symbol, FrameSymbol::Function(_));
+        if let Some(i) = self
+            .symbols
+            .iter()
+            .position(|s| shared && std::mem::discriminant(s) == kind)
+        {
+            return i;
+        }
+        self.symbols.push(symbol);
+        self.symbols.len() - 1
+    }
+
+    /// Defines the `DW.ref` pointer to the personality routine.
+    fn define_personality_ref(&mut self) -> Result<DataId, String> {
+        let personality = self
+            .personality
+            .ok_or("clif backend: landing pads without a personality routine")?;
+        let name = format!(
+            "DW.ref.{}",
+            self.module
+                .declarations()
+                .get_function_decl(personality)
+                .linkage_name(personality)
+        );
+        let error = |e| format!("clif backend: cannot define `{name}`: {e}");
+        let id = self
+            .module
+            .declare_data(&name, Linkage::Local, false, false)
+            .map_err(error)?;
+        let mut data = DataDescription::new();
+        data.define_zeroinit(self.isa.pointer_bytes().into());
+        let func = self.module.declare_func_in_data(personality, &mut data);
+        data.write_function_addr(0, func);
+        self.module.define_data(id, &data).map_err(error)?;
+        Ok(id)
+    }
+
+    /// Finishes the module and appends its `.eh_frame` (and
+    /// `.gcc_except_table`).
+    pub fn finish(mut self) -> Result<ObjectProduct, String> {
+        let personality_ref = match self.eh_cie {
+            Some(_) => Some(self.define_personality_ref()?),
+            None => None,
+        };
         let mut product = self.module.finish();
-        if self.cie.is_none() {
+        if self.cie.is_none() && self.eh_cie.is_none() {
             return Ok(product);
         }
         let endian = match self.isa.endianness() {
@@ -99,30 +220,54 @@ impl ClifModule {
             relocations,
         }) = eh_frame;
         let object = &mut product.object;
+        let except_table = (!self.except_table.is_empty()).then(|| {
+            let section = object.add_section(
+                Vec::new(),
+                b".gcc_except_table".to_vec(),
+                SectionKind::ReadOnlyData,
+            );
+            object.append_section_data(section, &self.except_table, 4);
+            object.section_symbol(section)
+        });
         let section = object.section_id(StandardSection::EhFrame);
         let base = object.append_section_data(section, &writer.into_vec(), 8);
         for relocation in relocations {
             let RelocationTarget::Symbol(index) = relocation.target else {
                 return Err("clif backend: .eh_frame refers to a section".to_owned());
             };
-            let (function, _) =
-                product.functions[self.described[index]].expect("a defined function has a symbol");
-            let symbol = object.symbol(function);
-            let SymbolSection::Section(function_section) = symbol.section else {
-                return Err(format!(
-                    "clif backend: .eh_frame describes `{}`, which has no section",
-                    String::from_utf8_lossy(&symbol.name)
-                ));
+            // Every address in the table is PC-relative (see `PCREL_SDATA4`).
+            debug_assert_eq!(
+                relocation.eh_pe.map(|pe| pe.application()),
+                Some(DW_EH_PE_pcrel)
+            );
+            let (symbol, addend): (SymbolId, i64) = match self.symbols[index] {
+                FrameSymbol::Function(id) => {
+                    let (function, _) =
+                        product.functions[id].expect("a defined function has a symbol");
+                    let symbol = object.symbol(function);
+                    let SymbolSection::Section(function_section) = symbol.section else {
+                        return Err(format!(
+                            "clif backend: .eh_frame describes `{}`, which has no section",
+                            String::from_utf8_lossy(&symbol.name)
+                        ));
+                    };
+                    let value = symbol.value as i64;
+                    (object.section_symbol(function_section), value)
+                }
+                FrameSymbol::PersonalityRef => {
+                    let id = personality_ref.expect("defined with the CIE that uses it");
+                    let (symbol, _) = product.data_objects[id].expect("a defined data object");
+                    (symbol, 0)
+                }
+                FrameSymbol::ExceptTable => (except_table.expect("an LSDA was written"), 0),
             };
-            let addend = relocation.addend + symbol.value as i64;
-            let section_symbol = object.section_symbol(function_section);
             object
                 .add_relocation(
                     section,
                     ObjectRelocation {
                         offset: base + relocation.offset as u64,
-                        symbol: section_symbol,
-                        addend,
+                        symbol,
+                        addend: addend + relocation.addend,
                         flags: RelocationFlags::Generic {
                             kind: RelocationKind::Relative,
                             encoding: RelocationEncoding::Generic,
@@ -134,6 +279,30 @@ impl ClifModule {
         }
         Ok(product)
     }
+}
+
+/// The calls of a compiled function that have a landing pad.
+fn landing_sites(compiled: &CompiledCode) -> Vec<LandingSite> {
+    compiled
+        .buffer
+        .call_sites()
+        .filter_map(|site| {
+            site.exception_handlers
+                .iter()
+                .find_map(|handler| match *handler {
+                    FinalizedMachExceptionHandler::Tag(tag, pad) => Some(LandingSite {
+                        ret_addr: site.ret_addr,
+                        pad,
+                        action: if tag.as_u32() == TAG_CATCH {
+                            Action::Catch
+                        } else {
+                            Action::Cleanup
+                        },
+                    }),
+                    _ => None,
+                })
+        })
+        .collect()
 }
 
 impl Deref for ClifModule {

@@ -97,7 +97,8 @@ pub enum Command {
     /// version.
     ///
     /// Stage sysroot compiles the standard library from the base toolchain's
-    /// rust-src with that backend (cargo, offline, -Cpanic=abort; target dir
+    /// rust-src with that backend (cargo, offline, panic=unwind with both panic
+    /// runtimes; target dir
     /// BUILD_DIR/sysroot-target/) into
     /// BUILD_DIR/sysroot/<hash>/lib/rustlib/<TRIPLE>/lib/; the hash covers the
     /// backend's bytes, the base rustc, the target, the flags and
@@ -105,7 +106,7 @@ pub enum Command {
     ///
     /// Stage dist (host target only) assembles the toolchain directory
     /// (default: dist/ in the repository): bin/rustc (a wrapper using the
-    /// Cranelift backend and panic=abort), bin/rustdoc, lib/, the sysroot
+    /// Cranelift backend), bin/rustdoc, lib/, the sysroot
     /// and rust-lld (a copy of --lld). Use it with `rustup toolchain link
     /// clif dist` and `cargo +clif build`.
     ///
@@ -127,13 +128,14 @@ pub enum Command {
     ///
     /// std: every tests/std/*.rs is compiled by the base rustc with LLVM and
     /// by the toolchain's bin/rustc (so `build` runs first), both with
-    /// --edition 2021 -Cpanic=abort -Copt-level=0 and RUSTC_BOOTSTRAP=1 (some
+    /// --edition 2021 -Copt-level=0 and RUSTC_BOOTSTRAP=1 (some
     /// programs test unstable library features). If the toolchain cannot be
     /// built, the error is printed and every std test counts as failed.
     /// Output in BUILD_DIR/tests/std/{llvm,clif}/.
     ///
     /// In both, both binaries of a test run (10 s time-out each) and the
-    /// test passes when stdout, stderr (thread ids in panic messages blanked) and exit status are equal. Directives in a
+    /// test passes when stdout, stderr (thread ids in panic messages and the
+    /// frames of backtraces blanked) and exit status are equal. Directives in a
     /// test's leading comments: `//@ args: a b` passes arguments; `//@
     /// expect-clif-error: TEXT` requires the Cranelift compile to fail
     /// cleanly (no ICE) with TEXT in its stderr.
@@ -141,8 +143,7 @@ pub enum Command {
     /// cargo: the workspace tests/cargo/ (crates.io dependencies, a proc
     /// macro, a build script, unit, integration and doc tests) is built by
     /// cargo with RUSTC/RUSTDOC set to the toolchain's bin/rustc and
-    /// bin/rustdoc, and with the base rustc and rustdoc plus -Cpanic=abort
-    /// (the reference); target dirs BUILD_DIR/tests/cargo/{llvm,clif}/, logs
+    /// bin/rustdoc, and with the base rustc and rustdoc (the reference); target dirs BUILD_DIR/tests/cargo/{llvm,clif}/, logs
     /// in BUILD_DIR/tests/cargo/logs/. `cargo_test`: `cargo test --locked`
     /// passes on both with the same test results; `cargo_run`: `cargo run
     /// --locked -p report` prints the same stdout and exits alike. Uses the
@@ -156,7 +157,7 @@ pub enum Command {
     /// libtests (in the default run only without FILTER; about 3 to 5
     /// minutes on 2 cores): rust-src's coretests and alloctests built by
     /// cargo (dev profile, no debuginfo) with the base rustc and LLVM
-    /// (-Cpanic=abort -Zpanic-abort-tests) and with the toolchain's
+    /// and with the toolchain's
     /// bin/rustc, each test binary run with --test-threads=2; prints both
     /// sides' passed/failed/ignored side by side and fails when a
     /// Cranelift-side failure is not listed in
@@ -237,8 +238,8 @@ pub enum Command {
     /// every crate set of bench/ (hello, regex, serde, syn, rand, clap) is
     /// built from an empty target dir, in each repetition in turn with
     /// `cargo build` and that toolchain's bin/rustc, `cargo build` and the
-    /// base rustc with LLVM (-Cpanic=abort -Zpanic-abort-tests
-    /// -Zallow-features=, RUSTC_BOOTSTRAP=1, matching the toolchain) and
+    /// base rustc with LLVM (-Zallow-features=, RUSTC_BOOTSTRAP=1, matching
+    /// the toolchain) and
     /// `cargo check` with the base rustc (the floor). Reports medians of
     /// wall seconds and CPU seconds (user + sys of the cargo process tree,
     /// from getrusage(RUSAGE_CHILDREN)), the ratio clif/LLVM and the backend
@@ -279,7 +280,7 @@ pub enum Command {
     /// For every seed, the generated program (custom MIR) is compiled by the
     /// base rustc with LLVM at -Copt-level=0 (the reference) and by the
     /// toolchain's bin/rustc at -Copt-level=0 and -Copt-level=3, all with
-    /// -Zmir-opt-level=0 -Cpanic=abort and RUSTC_BOOTSTRAP=1; the three
+    /// -Zmir-opt-level=0 and RUSTC_BOOTSTRAP=1; the three
     /// binaries run (10 s time-out each) and ours must match the reference
     /// in exit status, stdout and stderr. A seed that does not pass (a
     /// difference, a time-out, a compile failure or crash of ours, or a

@@ -14,9 +14,9 @@ use rustc_middle::ty::{self, Instance, InstanceKind, Ty, TypingEnv};
 use rustc_span::Spanned;
 use rustc_target::callconv::{ArgAbi, PassMode};
 
-use super::FunctionCx;
 use super::place::CPlace;
 use super::value::{CValue, Pointer};
+use super::{FunctionCx, landing};
 use crate::abi;
 
 /// Creates the places of all locals and fills the arguments from the
@@ -267,6 +267,7 @@ pub fn codegen_call<'tcx>(
     args: &[Spanned<mir::Operand<'tcx>>],
     destination: mir::Place<'tcx>,
     target: Option<mir::BasicBlock>,
+    unwind: mir::UnwindAction,
 ) {
     let tcx = fx.tcx;
     let fn_ty = fx.monomorphize(func.ty(fx.mir, tcx));
@@ -407,29 +408,26 @@ pub fn codegen_call<'tcx>(
         call_args.extend(arg_values);
     }
 
-    let call = match callee {
+    let callee = match callee {
         Callee::Direct(id) if fn_abi.c_variadic => {
             let sig = abi::signature(fx.cx, fn_abi);
             let sig_ref = fx.bcx.import_signature(sig);
             let target_fn = variadic_entry(fx, id);
             let f = fx.func_ref(target_fn);
             let addr = fx.bcx.ins().func_addr(fx.pointer_ty, f);
-            fx.bcx.ins().call_indirect(sig_ref, addr, &call_args)
+            landing::Callee::Indirect(sig_ref, addr)
         }
-        Callee::Direct(id) => {
-            let f = fx.func_ref(id);
-            fx.bcx.ins().call(f, &call_args)
-        }
+        Callee::Direct(id) => landing::Callee::Direct(fx.func_ref(id)),
         Callee::Indirect(addr) => {
             if fn_abi.c_variadic && fx.tcx.sess.target.arch.desc() == "x86_64" {
                 fx.unsupported("calling a C-variadic function through a pointer on x86_64");
             }
             let sig = abi::signature(fx.cx, fn_abi);
             let sig_ref = fx.bcx.import_signature(sig);
-            fx.bcx.ins().call_indirect(sig_ref, addr, &call_args)
+            landing::Callee::Indirect(sig_ref, addr)
         }
     };
-    let results = fx.bcx.inst_results(call).to_vec();
+    let results = landing::call(fx, callee, &call_args, unwind);
     let ret = &fn_abi.ret;
     match &ret.mode {
         PassMode::Ignore => {}

@@ -12,6 +12,7 @@ mod cast;
 mod discr;
 mod dst;
 mod intrinsics;
+mod landing;
 mod num;
 pub mod place;
 mod rvalue;
@@ -55,6 +56,7 @@ pub struct FunctionCx<'m, 'f, 'tcx> {
     data_refs: FxHashMap<DataId, GlobalValue>,
     /// The span of the statement or terminator being lowered, for diagnostics.
     pub span: Span,
+    landing: landing::LandingPads,
 }
 
 /// Lowers `instance`'s MIR and defines it as function `func_id` in the module.
@@ -86,6 +88,7 @@ pub fn codegen_fn<'tcx>(cx: &mut CodegenCx<'tcx>, instance: Instance<'tcx>, func
         func_refs: FxHashMap::default(),
         data_refs: FxHashMap::default(),
         span: mir.span,
+        landing: landing::LandingPads::default(),
     };
 
     let entry = fx.bcx.create_block();
@@ -104,8 +107,8 @@ pub fn codegen_fn<'tcx>(cx: &mut CodegenCx<'tcx>, instance: Instance<'tcx>, func
         reachable.insert(bb);
     }
     for (bb, data) in mir.basic_blocks.iter_enumerated() {
-        // With panic=abort nothing reaches cleanup blocks: we emit no unwind edges.
-        if data.is_cleanup {
+        // Without landing pads nothing reaches cleanup blocks.
+        if data.is_cleanup && !fx.cx.landing_pads {
             continue;
         }
         fx.bcx.switch_to_block(fx.block_map[bb]);
@@ -119,6 +122,7 @@ pub fn codegen_fn<'tcx>(cx: &mut CodegenCx<'tcx>, instance: Instance<'tcx>, func
         }
         terminator::codegen_terminator(&mut fx, data.terminator());
     }
+    landing::fill_pads(&mut fx);
     fx.bcx.seal_all_blocks();
     let config = fx.cx.module.target_config();
     fx.bcx.finalize(config);

@@ -4,13 +4,13 @@
 use cranelift_codegen::ir::{InstBuilder, TrapCode, condcodes::IntCC, types};
 use cranelift_frontend::Switch;
 use rustc_hir::LangItem;
-use rustc_middle::mir::{self, AssertKind, BasicBlock, TerminatorKind};
+use rustc_middle::mir::{self, AssertKind, BasicBlock, TerminatorKind, UnwindAction};
 use rustc_middle::ty::{self, Instance, InstanceKind};
 use rustc_target::callconv::PassMode;
 
-use super::FunctionCx;
 use super::call::{self, caller_location};
 use super::value::CValue;
+use super::{FunctionCx, landing};
 
 pub fn codegen_terminator<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, term: &mir::Terminator<'tcx>) {
     fx.span = term.source_info.span;
@@ -61,17 +61,22 @@ pub fn codegen_terminator<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, term: &mir::T
         }
         TerminatorKind::Return => call::codegen_return(fx),
         TerminatorKind::Unreachable => fx.trap(TrapCode::unwrap_user(2)),
-        // With panic=abort there is no unwinding to resume or terminate.
-        TerminatorKind::UnwindResume | TerminatorKind::UnwindTerminate(_) => {
-            fx.trap(TrapCode::unwrap_user(3))
-        }
-        TerminatorKind::Drop { place, target, .. } => codegen_drop(fx, *place, *target),
+        // Only reached from landing pads (see `landing`).
+        TerminatorKind::UnwindResume => landing::resume(fx),
+        TerminatorKind::UnwindTerminate(reason) => landing::terminate(fx, *reason),
+        TerminatorKind::Drop {
+            place,
+            target,
+            unwind,
+            ..
+        } => codegen_drop(fx, *place, *target, *unwind),
         TerminatorKind::Call {
             func,
             args,
             destination,
             target,
             fn_span,
+            unwind,
             ..
         } => {
             // `#[track_caller]` callees see the span of the call expression itself.
@@ -79,15 +84,15 @@ pub fn codegen_terminator<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, term: &mir::T
                 span: *fn_span,
                 ..term.source_info
             };
-            call::codegen_call(fx, source_info, func, args, *destination, *target)
+            call::codegen_call(fx, source_info, func, args, *destination, *target, *unwind)
         }
         TerminatorKind::Assert {
             cond,
             expected,
             msg,
             target,
-            ..
-        } => codegen_assert(fx, term.source_info, cond, *expected, msg, *target),
+            unwind,
+        } => codegen_assert(fx, term.source_info, cond, *expected, msg, *target, *unwind),
         TerminatorKind::FalseEdge { real_target, .. }
         | TerminatorKind::FalseUnwind { real_target, .. } => {
             let block = fx.block(*real_target);
@@ -115,6 +120,7 @@ fn codegen_drop<'tcx>(
     fx: &mut FunctionCx<'_, '_, 'tcx>,
     place: mir::Place<'tcx>,
     target: BasicBlock,
+    unwind: UnwindAction,
 ) {
     let tcx = fx.tcx;
     let ty = fx.monomorphize(place.ty(fx.mir, tcx).ty);
@@ -150,7 +156,8 @@ fn codegen_drop<'tcx>(
                 .ins()
                 .brif(drop_fn, call_block, &[], target_block, &[]);
             fx.bcx.switch_to_block(call_block);
-            fx.bcx.ins().call_indirect(sig_ref, drop_fn, &[addr]);
+            let callee = landing::Callee::Indirect(sig_ref, drop_fn);
+            landing::call(fx, callee, &[addr], unwind);
         }
         _ => {
             let fn_abi = fx.cx.fn_abi_of_instance(drop_instance);
@@ -160,8 +167,8 @@ fn codegen_drop<'tcx>(
                 (mode, _) => unreachable!("drop_in_place argument passed as {mode:?}"),
             };
             let id = fx.cx.get_fn(drop_instance);
-            let f = fx.func_ref(id);
-            fx.bcx.ins().call(f, &args);
+            let callee = landing::Callee::Direct(fx.func_ref(id));
+            landing::call(fx, callee, &args, unwind);
         }
     }
     fx.bcx.ins().jump(target_block, &[]);
@@ -174,6 +181,7 @@ fn codegen_assert<'tcx>(
     expected: bool,
     msg: &mir::AssertMessage<'tcx>,
     target: BasicBlock,
+    unwind: UnwindAction,
 ) {
     let cond = fx.codegen_operand(cond).load_scalar(fx);
     let ok = fx.block(target);
@@ -208,7 +216,7 @@ fn codegen_assert<'tcx>(
         _ => (msg.panic_function(), vec![]),
     };
     args.push(location);
-    call_lang_item(fx, lang_item, args);
+    call_lang_item(fx, lang_item, args, unwind);
     fx.trap(TrapCode::unwrap_user(4));
 }
 
@@ -217,6 +225,7 @@ pub fn call_lang_item<'tcx>(
     fx: &mut FunctionCx<'_, '_, 'tcx>,
     item: LangItem,
     args: Vec<CValue<'tcx>>,
+    unwind: UnwindAction,
 ) {
     let def_id = fx.tcx.require_lang_item(item, fx.span);
     let instance = Instance::mono(fx.tcx, def_id);
@@ -228,8 +237,8 @@ pub fn call_lang_item<'tcx>(
         values.extend(call::to_abi(fx, arg, value, false));
     }
     let id = fx.cx.get_fn(instance);
-    let f = fx.func_ref(id);
-    fx.bcx.ins().call(f, &values);
+    let callee = landing::Callee::Direct(fx.func_ref(id));
+    landing::call(fx, callee, &values, unwind);
 }
 
 /// Whether `bb` is just `unreachable` (where rustc sends impossible

@@ -325,7 +325,7 @@ fn compile_section(md: &mut String, results: &Results) {
         "Each crate set is a binary package of `bench/`, built from an empty \
          target dir with `cargo build --locked -p PACKAGE` (dev profile) by the \
          clif toolchain (`RUSTC=build/bench/dist/bin/rustc`) and by the base rustc with \
-         LLVM (`-Cpanic=abort -Zpanic-abort-tests -Zallow-features=`, \
+         LLVM (`-Zallow-features=`, \
          `RUSTC_BOOTSTRAP=1`, as the clif toolchain does), and checked with \
          `cargo check` by the base rustc (the floor: the front end's work; \
          but `cargo check` too compiles proc macros and build scripts fully, \

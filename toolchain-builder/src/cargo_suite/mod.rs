@@ -4,8 +4,8 @@
 //! `#[should_panic]` tests, a binary). Cargo builds it twice: with the
 //! toolchain's `bin/rustc` and `bin/rustdoc` (the clif side: the build
 //! script and the proc macro are compiled by Cranelift too) and with the
-//! base toolchain's rustc and rustdoc and `-Cpanic=abort` (the llvm side,
-//! the reference). Two tests:
+//! base toolchain's rustc and rustdoc (the llvm side, the reference), both
+//! panic=unwind. Two tests:
 //!
 //! - `cargo_test`: `cargo test --locked --no-fail-fast` succeeds on both
 //!   sides, and both ran the same tests with the same results (libtest's
@@ -469,8 +469,7 @@ mod tests {
         for expected in [
             "RUSTC=/base/bin/rustc",
             "RUSTDOC=/base/bin/rustdoc",
-            "CARGO_ENCODED_RUSTFLAGS='-Cpanic=abort\x1f-Zpanic-abort-tests\x1f-Zallow-features='",
-            "CARGO_ENCODED_RUSTDOCFLAGS=-Cpanic=abort",
+            "CARGO_ENCODED_RUSTFLAGS=-Zallow-features=",
             "RUSTC_BOOTSTRAP=1",
             "CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER=cc",
         ] {

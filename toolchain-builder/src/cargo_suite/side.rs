@@ -25,12 +25,12 @@ use super::cargo_command;
 /// output) in a report.
 const MAX_OUTPUT_LINES: usize = 20;
 
-/// The llvm side's flags: what `bin/rustc` adds for the clif side
-/// (panic=abort, `-Zpanic-abort-tests`, no `#![feature]`), spelled out for
-/// the base rustc (with `RUSTC_BOOTSTRAP=1` for the `-Z` flags).
-pub const LLVM_RUSTFLAGS: &[&str] = &["-Cpanic=abort", "-Zpanic-abort-tests", "-Zallow-features="];
-/// What `bin/rustdoc` adds.
-const LLVM_RUSTDOCFLAGS: &[&str] = &["-Cpanic=abort"];
+/// The llvm side's flags: what `bin/rustc` adds for the clif side (no
+/// `#![feature]`), spelled out for the base rustc (with
+/// `RUSTC_BOOTSTRAP=1` for the `-Z` flag).
+pub const LLVM_RUSTFLAGS: &[&str] = &["-Zallow-features="];
+/// What `bin/rustdoc` adds: nothing.
+const LLVM_RUSTDOCFLAGS: &[&str] = &[];
 
 /// One way of running cargo: the compilers, flags and target dir.
 #[derive(Debug)]

@@ -9,9 +9,7 @@
 //!   supported yet` refusal is a bug;
 //! - output that mentions unwinding or backtraces (`unwind`,
 //!   `catch_unwind`, `backtrace`; not the `RUST_BACKTRACE=1` hint of every
-//!   panic message) is *unwinding* (the unwinding issue). Tests that catch
-//!   panics fail alike on both sides, which are both panic=abort, so they
-//!   show as failures in both columns, not as differences;
+//!   panic message) is *unwinding*;
 //! - a crash by a signal other than the abort of a panic is a bug (`crash
 //!   (SIGSEGV)`), and so is a panic or any other failure (`fails only with
 //!   clif`, with the panic message).

@@ -139,8 +139,8 @@ impl Results {
             "# Crater results\n\n\
              Written by `toolchain-builder test --suite crater` (from `BUILD_DIR/crater/results.json`; \
              do not edit). Each row of `tests/crater/corpus.toml` is run with the clif toolchain \
-             (`dist/`) and with the LLVM backend of the same base rustc (`-Cpanic=abort \
-             -Zpanic-abort-tests`): a library's own `cargo test` (unit, integration and doc tests; \
+             (`dist/`) and with the LLVM backend of the same base rustc, both panic=unwind: \
+             a library's own `cargo test` (unit, integration and doc tests; \
              the columns count libtest's per-test results), an application's `cargo install \
              --locked` in debug and release and its smoke commands (stdout, stderr and exit status \
              compared). Every difference has one classified reason: *unwinding*, *vendor intrinsic \

@@ -86,6 +86,12 @@ impl Side {
         self
     }
 
+    /// Adds arguments to every compile.
+    pub fn with_args(mut self, args: impl IntoIterator<Item = OsString>) -> Self {
+        self.args.extend(args);
+        self
+    }
+
     /// Adds arguments to every compile of a test program.
     pub fn with_test_args(mut self, args: impl IntoIterator<Item = OsString>) -> Self {
         self.test_args.extend(args);
@@ -154,13 +160,7 @@ impl Side {
     fn rustc(&self) -> Command {
         let mut cmd = clean_command(&self.rustc);
         cmd.env_remove("RUSTC_BOOTSTRAP")
-            .args([
-                "--edition",
-                "2021",
-                "-Cpanic=abort",
-                "-Cdebuginfo=0",
-                "-Copt-level=0",
-            ])
+            .args(["--edition", "2021", "-Cdebuginfo=0", "-Copt-level=0"])
             .args(["--target", &self.target.triple])
             .arg(format!("-Clinker={}", self.target.linker))
             .args(&self.args);

@@ -8,9 +8,8 @@
 //! and listed at the end, after `fuzz: N seeds, N passed, N differences`.
 //!
 //! Every compile uses `-Zmir-opt-level=0` (as rustlantis' own difftest does:
-//! MIR optimisations would test rustc rather than the backend) and
-//! `-Cpanic=abort` (the toolchain's only panic strategy), with
-//! `RUSTC_BOOTSTRAP=1` for the programs' `#![feature(custom_mir,
+//! MIR optimisations would test rustc rather than the backend) and the
+//! default panic strategy (unwind), with `RUSTC_BOOTSTRAP=1` for the programs' `#![feature(custom_mir,
 //! core_intrinsics)]`. This module knows the compilers and the seeds, not
 //! how the generator is built ([`generator`]).
 
@@ -40,12 +39,7 @@ pub use seeds::SeedRange;
 /// Flags of every compile, reference and ours (`-Awarnings`: generated
 /// programs draw a score of warnings that would only bury an error in the
 /// compile logs).
-const COMMON_FLAGS: &[&str] = &[
-    "-Zmir-opt-level=0",
-    "-Cpanic=abort",
-    "-Cdebuginfo=0",
-    "-Awarnings",
-];
+const COMMON_FLAGS: &[&str] = &["-Zmir-opt-level=0", "-Cdebuginfo=0", "-Awarnings"];
 
 /// The reference's extra flag, as in rustlantis' difftest: keeps LLVM from
 /// hoisting stores through escaped allocas (rust-lang/rust#112213).
@@ -258,7 +252,6 @@ mod tests {
             assert_eq!(compiler.rustc, Path::new("/dist/bin/rustc"));
             let args: Vec<_> = compiler.args.iter().map(|a| a.to_string_lossy()).collect();
             assert!(args.contains(&"-Zmir-opt-level=0".into()), "{args:?}");
-            assert!(args.contains(&"-Cpanic=abort".into()), "{args:?}");
             assert_eq!(args.last().map(|a| a.as_ref()), Some(level));
             assert!(compiler
                 .env

@@ -2,10 +2,9 @@
 //! (the standard library's own unit tests) and stdarch's `core_arch` unit
 //! tests (the vendor intrinsics, each test skipped when the CPU lacks its
 //! target features) built and run twice, with the
-//! base rustc and LLVM (`-Cpanic=abort -Zpanic-abort-tests`, the reference)
-//! and with the toolchain's `bin/rustc` (Cranelift, which adds the same two
-//! flags itself), both in cargo's dev profile without debuginfo and with
-//! `RUSTC_BOOTSTRAP=1`. Each test binary runs with `--test-threads=2`; the
+//! base rustc and LLVM (the reference) and with the toolchain's `bin/rustc`
+//! (Cranelift), both panic=unwind as stock Rust, in cargo's dev profile
+//! without debuginfo and with `RUSTC_BOOTSTRAP=1`. Each test binary runs with `--test-threads=2`; the
 //! libtest summaries of both sides are printed side by side.
 //!
 //! The suite passes when every failure of the Cranelift side (a failed test
@@ -87,12 +86,10 @@ struct Lists {
     skipped: Skipped,
 }
 
-/// One side: its compiler and flags.
+/// One side: its compiler.
 struct Side<'a> {
     name: &'static str,
     rustc: &'a Path,
-    /// RUSTFLAGS (the toolchain's rustc adds its flags itself).
-    rustflags: &'static str,
 }
 
 /// What a side's cargo build produced.
@@ -220,12 +217,10 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
         Side {
             name: "llvm",
             rustc: &suite.base.rustc,
-            rustflags: "-Cpanic=abort -Zpanic-abort-tests",
         },
         Side {
             name: "clif",
             rustc: suite.toolchain_rustc,
-            rustflags: "",
         },
     ];
     println!(
@@ -284,10 +279,7 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
         .map(|(name, _)| name)
         .collect();
     if !llvm_failures.is_empty() {
-        println!(
-            "llvm side: {} failures (panic=abort: tests that catch panics fail there too)",
-            llvm_failures.len()
-        );
+        println!("llvm side: {} failures", llvm_failures.len());
     }
     println!();
 
@@ -425,7 +417,6 @@ fn build(suite: &Suite<'_>, side: &Side<'_>, workspace: &Path) -> anyhow::Result
         .arg("--message-format=json")
         .env("RUSTC", side.rustc)
         .env("RUSTC_BOOTSTRAP", "1")
-        .env("RUSTFLAGS", side.rustflags)
         // For core_arch's tests: simd_test's macro needs the target, and
         // assert_instr's disassembly checks are about LLVM's code.
         .env("TARGET", &suite.target.triple)
@@ -488,9 +479,9 @@ fn run_binary(
     let Some(exe) = build.executables.get(binary) else {
         return BinaryRun::NotBuilt(build.errors.get(binary).cloned().unwrap_or_default());
     };
-    // GNU timeout signals its whole process group, which includes the
-    // per-test child processes of a panic=abort test binary (killing only
-    // the binary would leave a hanging test running).
+    // GNU timeout signals its whole process group, which includes any
+    // child processes of a test (killing only the binary would leave a
+    // hanging one running).
     let mut cmd = clean_command("timeout");
     cmd.args(["-k", "10", &RUN_TIMEOUT.as_secs().to_string()])
         .arg(exe)

@@ -66,6 +66,8 @@ pub fn run(suite: &Suite<'_>, plan: &Plan) -> Report {
             suite.shell,
         )
         .selecting_backend()
+        // mini_core has no unwinding runtime (no personality routine).
+        .with_args([OsString::from("-Cpanic=abort")])
         .with_env("RUSTC_BOOTSTRAP", "1");
         let mut extern_arg = OsString::from("mini_core=");
         extern_arg.push(side.out_dir().join("libmini_core.rlib"));

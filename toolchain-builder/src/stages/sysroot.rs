@@ -10,8 +10,10 @@
 //! `__CARGO_DEFAULT_LIB_METADATA=clif-sysroot` (so the library's symbol
 //! hashes differ from any user crate's) and [`rustflags`]. Because
 //! `--target` is given, RUSTFLAGS reach only the target crates: build
-//! scripts are compiled by the base rustc with LLVM. Everything is built
-//! with `-Cpanic=abort`; the resulting toolchain is panic=abort only.
+//! scripts are compiled by the base rustc with LLVM. As in the standard
+//! library rustup ships, std has the `panic-unwind` feature and both panic
+//! runtimes are built (`panic_unwind`, the default, and `panic_abort`, for
+//! `-Cpanic=abort`).
 //!
 //! The key hashes the stage version, the backend dylib's bytes (or `llvm`),
 //! the base rustc's `rustc -vV`, the triple, the flags and the template; a
@@ -54,6 +56,8 @@ const REQUIRED_CRATES: &[&str] = &[
     "alloc",
     "std",
     "panic_abort",
+    "panic_unwind",
+    "unwind",
     "compiler_builtins",
     "test",
     "proc_macro",
@@ -108,8 +112,6 @@ pub fn rustflags(backend: &CodegenBackend, target: &TargetSpec) -> anyhow::Resul
     }
     flags.extend(
         [
-            // The backend cannot unwind; std is built without panic-unwind.
-            "-Cpanic=abort",
             // Crates.io dependencies of std stay unusable from stable code.
             "-Zforce-unstable-if-unmarked",
             "-Cdebuginfo=0",
@@ -134,7 +136,8 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
     }
     let template = std::fs::read_to_string(&inputs.template)
         .with_context(|| format!("cannot read {}", inputs.template.display()))?;
-    let flags = rustflags(inputs.backend, inputs.target)?;
+    let mut flags = rustflags(inputs.backend, inputs.target)?;
+    flags.extend(source_remap(inputs.base, &library)?);
     let backend_id = backend_identity(inputs.backend)?;
     let key = fingerprint(&KeyParts {
         backend: &backend_id,
@@ -166,6 +169,62 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
     })?;
     progress::note(format!("sysroot: built and stored in {}", entry.display()));
     Ok(Outputs { root: entry, key })
+}
+
+/// The file whose path in the base's libcore shows where its sources were
+/// said to be.
+const CORE_MARKER: &str = "/library/core/src/panicking.rs";
+
+/// `--remap-path-prefix=<rust-src>=<the base's virtual source dir>`: the
+/// base's own std was built with its sources remapped (`/rustc/<commit>`
+/// for rustup's, `/usr/src/rustc-1.96.0` for Debian's), and paths inside
+/// std (panic locations in core, backtraces) must read the same in ours.
+/// The virtual directory is read from the base's libcore, where it precedes
+/// [`CORE_MARKER`]; `None` if no libcore names one.
+fn source_remap(base: &BaseToolchain, library: &Path) -> anyhow::Result<Option<String>> {
+    let rustlib = base.root.join("lib").join("rustlib");
+    let mut cores = Vec::new();
+    for target in
+        std::fs::read_dir(&rustlib).with_context(|| format!("cannot list {}", rustlib.display()))?
+    {
+        let Ok(dir) = std::fs::read_dir(target?.path().join("lib")) else {
+            continue;
+        };
+        for file in dir {
+            let path = file?.path();
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            if name.starts_with("libcore-") && name.ends_with(".rlib") {
+                cores.push(path);
+            }
+        }
+    }
+    cores.sort();
+    for core in cores {
+        let bytes =
+            std::fs::read(&core).with_context(|| format!("cannot read {}", core.display()))?;
+        if let Some(virtual_base) = virtual_source_base(&bytes) {
+            let real = library.parent().unwrap_or(library);
+            return Ok(Some(format!(
+                "--remap-path-prefix={}={virtual_base}",
+                real.display()
+            )));
+        }
+    }
+    Ok(None)
+}
+
+/// The directory before the first [`CORE_MARKER`] in `bytes`, if it is an
+/// absolute path.
+fn virtual_source_base(bytes: &[u8]) -> Option<String> {
+    let marker = CORE_MARKER.as_bytes();
+    let at = bytes.windows(marker.len()).position(|w| w == marker)?;
+    let is_path_byte = |b: &u8| b.is_ascii_alphanumeric() || b"/._-+".contains(b);
+    let start = bytes[..at]
+        .iter()
+        .rposition(|b| !is_path_byte(b))
+        .map_or(0, |i| i + 1);
+    let base = std::str::from_utf8(&bytes[start..at]).ok()?;
+    base.starts_with('/').then(|| base.to_owned())
 }
 
 /// `lib/rustlib/src/rust/library` of the base toolchain.
@@ -453,12 +512,11 @@ mod tests {
     }
 
     #[test]
-    fn rustflags_select_the_backend_and_panic_abort() {
+    fn rustflags_select_the_backend() {
         let llvm = rustflags(&CodegenBackend::Llvm, &target()).expect("flags");
         assert_eq!(
             llvm,
             [
-                "-Cpanic=abort",
                 "-Zforce-unstable-if-unmarked",
                 "-Cdebuginfo=0",
                 "-Clinker=cc"
@@ -471,6 +529,25 @@ mod tests {
         .expect("flags");
         assert_eq!(clif[0], "-Zcodegen-backend=/b/librustc_codegen_clif.so");
         assert_eq!(&clif[1..], &llvm[..]);
+    }
+
+    #[test]
+    fn virtual_source_base_is_the_path_before_core() {
+        let rlib = b"\x00\x07/rustc/ac68faa20/library/core/src/panicking.rs\x00more";
+        assert_eq!(
+            virtual_source_base(rlib).as_deref(),
+            Some("/rustc/ac68faa20")
+        );
+        let debian = b"x\x01/usr/src/rustc-1.96.0/library/core/src/panicking.rs";
+        assert_eq!(
+            virtual_source_base(debian).as_deref(),
+            Some("/usr/src/rustc-1.96.0")
+        );
+        assert_eq!(
+            virtual_source_base(b"\x00library/core/src/panicking.rs"),
+            None
+        );
+        assert_eq!(virtual_source_base(b"nothing here"), None);
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! an ordinary program using the standard library. It is compiled by the
 //! base rustc with LLVM and the base toolchain's std (the reference), and by
 //! the assembled toolchain's `bin/rustc` (Cranelift, with the
-//! Cranelift-built std), both with `--edition 2021 -Cpanic=abort
-//! -Copt-level=0` and `RUSTC_BOOTSTRAP=1` (a few programs test unstable
+//! Cranelift-built std), both with `--edition 2021 -Copt-level=0` (so
+//! panic=unwind, unless a test's `//@ compile-flags` say otherwise) and `RUSTC_BOOTSTRAP=1` (a few programs test unstable
 //! library features such as `portable_simd`); both binaries run and their
 //! stdout, stderr and exit status are compared (see [`crate::difftest`]).
 

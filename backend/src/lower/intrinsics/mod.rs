@@ -216,15 +216,9 @@ pub fn codegen_intrinsic_call<'tcx>(
             Some(CValue::by_val(cmp, out))
         }
         sym::catch_unwind => {
-            // Without unwinding nothing can be caught: call `try_fn(data)`, report 0.
-            let (try_fn, data) = (scalar(fx, 0), scalar(fx, 1));
-            let mut sig = cranelift_codegen::ir::Signature::new(fx.cx.isa().default_call_conv());
-            sig.params
-                .push(cranelift_codegen::ir::AbiParam::new(fx.pointer_ty));
-            let sig = fx.bcx.import_signature(sig);
-            fx.bcx.ins().call_indirect(sig, try_fn, &[data]);
-            let ty = fx.clif_type(out).expect("i32 result");
-            Some(CValue::by_val(fx.bcx.ins().iconst(ty, 0), out))
+            let (try_fn, data, catch_fn) = (scalar(fx, 0), scalar(fx, 1), scalar(fx, 2));
+            let caught = super::landing::catch_unwind(fx, try_fn, data, catch_fn);
+            Some(CValue::by_val(caught, out))
         }
         sym::vtable_size | sym::vtable_align => {
             let vtable = scalar(fx, 0);
@@ -460,7 +454,7 @@ fn assert_valid<'tcx>(
     if instance.def.requires_caller_location(fx.tcx) {
         args.push(caller_location(fx, source_info));
     }
-    super::terminator::call_lang_item(fx, lang_item, args);
+    super::terminator::call_lang_item(fx, lang_item, args, mir::UnwindAction::Unreachable);
     fx.trap_and_continue(TrapCode::unwrap_user(4));
 }
 
