@@ -136,9 +136,8 @@ impl ClifModule {
             addend: 0,
         });
         if !sites.is_empty() {
-            while self.except_table.len() % 4 != 0 {
-                self.except_table.push(0);
-            }
+            let aligned = self.except_table.len().next_multiple_of(4);
+            self.except_table.resize(aligned, 0);
             let offset = self.except_table.len() as i64;
             let code_len = compiled.code_info().total_size;
             self.except_table
