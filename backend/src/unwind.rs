@@ -98,37 +98,8 @@ impl ClifModule {
             return Ok(());
         };
         let sites = landing_sites(compiled);
-        let cie = if sites.is_empty() {
-            match self.cie {
-                Some(cie) => cie,
-                None => {
-                    let Some(mut cie) = self.isa.create_systemv_cie() else {
-                        return Ok(());
-                    };
-                    cie.fde_address_encoding = PCREL_SDATA4;
-                    *self.cie.insert(self.frames.add_cie(cie))
-                }
-            }
-        } else {
-            match self.eh_cie {
-                Some(cie) => cie,
-                None => {
-                    let Some(mut cie) = self.isa.create_systemv_cie() else {
-                        return Ok(());
-                    };
-                    cie.fde_address_encoding = PCREL_SDATA4;
-                    cie.lsda_encoding = Some(PCREL_SDATA4);
-                    let personality = self.symbol(FrameSymbol::PersonalityRef);
-                    cie.personality = Some((
-                        DwEhPe(DW_EH_PE_indirect.0 | PCREL_SDATA4.0),
-                        Address::Symbol {
-                            symbol: personality,
-                            addend: 0,
-                        },
-                    ));
-                    *self.eh_cie.insert(self.frames.add_cie(cie))
-                }
-            }
+        let Some(cie) = self.cie(!sites.is_empty()) else {
+            return Ok(());
         };
         let function = self.symbol(FrameSymbol::Function(id));
         let mut fde = info.to_fde(Address::Symbol {
@@ -149,6 +120,35 @@ impl ClifModule {
         }
         self.frames.add_fde(cie, fde);
         Ok(())
+    }
+
+    /// The CIE of frame descriptions without or with landing pads (the
+    /// latter names the personality routine), created on first use; `None`
+    /// if the ISA has no System V CIE.
+    fn cie(&mut self, landing_pads: bool) -> Option<CieId> {
+        if let Some(cie) = if landing_pads { self.eh_cie } else { self.cie } {
+            return Some(cie);
+        }
+        let mut cie = self.isa.create_systemv_cie()?;
+        cie.fde_address_encoding = PCREL_SDATA4;
+        if landing_pads {
+            cie.lsda_encoding = Some(PCREL_SDATA4);
+            let personality = self.symbol(FrameSymbol::PersonalityRef);
+            cie.personality = Some((
+                DwEhPe(DW_EH_PE_indirect.0 | PCREL_SDATA4.0),
+                Address::Symbol {
+                    symbol: personality,
+                    addend: 0,
+                },
+            ));
+        }
+        let id = self.frames.add_cie(cie);
+        *if landing_pads {
+            &mut self.eh_cie
+        } else {
+            &mut self.cie
+        } = Some(id);
+        Some(id)
     }
 
     /// gimli's index of `symbol`: a new one per function, one for each of
