@@ -4,12 +4,20 @@
 # Debian's LLVM 22 dynamically), lld-22 (LLVM 22's linker, which the dist
 # stage bundles as lib/rustlib/<host>/bin/rust-lld) and rust-web-src (the
 # sources of rustc 1.96.0, from which `toolchain-builder lint` builds its
-# clippy at /usr/src/rustc-1.96.0/src/tools/clippy). Idempotent: does
+# clippy at /usr/src/rustc-1.96.0/src/tools/clippy), and for each
+# cross target the packages its targets/*.toml lists (its C compiler
+# driver, C runtime and qemu-user). Idempotent: does
 # nothing when everything is installed, runs `apt-get update` once before
 # installing otherwise. Uses sudo when not root.
 set -euo pipefail
 
 PACKAGES=(libllvm22 lld-22 rust-web-src)
+# The `packages = ["...", ...]` line of each target file.
+for target in "$(dirname "${BASH_SOURCE[0]}")"/../targets/*.toml; do
+    for package in $(grep -E '^packages *=' "$target" | grep -oE '"[^"]+"' | tr -d '"'); do
+        [[ " ${PACKAGES[*]} " == *" $package "* ]] || PACKAGES+=("$package")
+    done
+done
 
 die() {
     echo "tools/setup.sh: error: $*" >&2
@@ -44,7 +52,7 @@ echo "tools/setup.sh: installing ${missing[*]}"
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update ||
     die "apt-get update failed (is the network or the Debian mirror reachable?)"
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" ||
-    die "apt-get install -y ${missing[*]} failed; libllvm22, lld-22 and rust-web-src 1.96.0 come from Debian 12's bookworm-security/bookworm-updates suites, check /etc/apt/sources.list*"
+    die "apt-get install -y ${missing[*]} failed; libllvm22, lld-22 and rust-web-src 1.96.0 come from Debian 12's bookworm-security/bookworm-updates suites, the cross toolchains from bookworm, check /etc/apt/sources.list*"
 for package in "${missing[@]}"; do
     installed "$package" || die "$package is still not installed after apt-get install"
 done

@@ -221,7 +221,7 @@ struct StackArgs {
 impl StackArgs {
     fn new(cx: &CodegenCx<'_>, call_conv: CallConv) -> Self {
         StackArgs {
-            sysv: cx.tcx.sess.target.arch.desc() == "x86_64" && call_conv == CallConv::SystemV,
+            sysv: cx.target.sysv_stack_aggregates && call_conv == CallConv::SystemV,
             gprs: 0,
             xmms: 0,
             offset: 0,

@@ -22,6 +22,7 @@ use rustc_target::callconv::FnAbi;
 use rustc_target::spec::{HasTargetSpec, Target};
 
 use crate::abi;
+use crate::target::TargetDesc;
 use crate::unwind::ClifModule;
 
 /// Layout and ABI queries for fully monomorphic code. Cheap to copy; every
@@ -71,8 +72,9 @@ pub struct CodegenCx<'tcx> {
     pub pointer_ty: Type,
     /// See [`crate::isa::has_native_rounding`].
     pub native_rounding: bool,
-    /// See [`crate::isa::has_landing_pads`].
+    /// See [`TargetDesc::has_landing_pads`].
     pub landing_pads: bool,
+    pub target: TargetDesc,
     /// Reused between functions to avoid reallocating the builder's tables.
     pub func_ctx: FunctionBuilderContext,
     functions: FxHashMap<Instance<'tcx>, FuncId>,
@@ -83,7 +85,8 @@ pub struct CodegenCx<'tcx> {
     allocs_by_content: FxHashMap<crate::consts::MergeKey, DataId>,
     /// Allocations declared but not yet defined; drained by `consts::define_pending`.
     pub pending_allocs: Vec<(AllocId, DataId)>,
-    /// Variadic-call trampolines (x86_64 SysV), one per callee.
+    /// Variadic-call trampolines ([`crate::target::Variadics::AlRegister`]),
+    /// one per callee.
     pub vararg_trampolines: FxHashMap<FuncId, FuncId>,
     anon_counter: u32,
     cgu_name: String,
@@ -100,7 +103,8 @@ impl<'tcx> CodegenCx<'tcx> {
     pub fn new(tcx: TyCtxt<'tcx>, module: ClifModule, cgu_name: &str) -> Self {
         let pointer_ty = module.isa().pointer_type();
         let native_rounding = crate::isa::has_native_rounding(module.isa());
-        let landing_pads = crate::isa::has_landing_pads(tcx.sess);
+        let target = TargetDesc::of(tcx.sess).unwrap_or_else(|msg| tcx.dcx().fatal(msg));
+        let landing_pads = target.has_landing_pads(tcx.sess);
         CodegenCx {
             tcx,
             lcx: LayoutCx(tcx),
@@ -108,6 +112,7 @@ impl<'tcx> CodegenCx<'tcx> {
             pointer_ty,
             native_rounding,
             landing_pads,
+            target,
             func_ctx: FunctionBuilderContext::new(),
             functions: FxHashMap::default(),
             statics: FxHashMap::default(),

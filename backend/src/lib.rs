@@ -57,6 +57,7 @@ mod lower;
 mod lsda;
 mod lto;
 mod panic_guard;
+mod target;
 mod timings;
 mod unsupported;
 mod unwind;
@@ -89,8 +90,9 @@ impl CodegenBackend for ClifBackend {
         if let Err(msg) = isa::build_isa(sess, &config::BackendConfig::from_env()) {
             sess.dcx().fatal(msg);
         }
+        let target = target::TargetDesc::of(sess).unwrap_or_else(|msg| sess.dcx().fatal(msg));
         if sess.panic_strategy() == rustc_target::spec::PanicStrategy::Unwind
-            && !isa::unwinds_with_dwarf(sess)
+            && target.unwind != target::UnwindFormat::Dwarf
         {
             sess.dcx().fatal(format!(
                 "clif backend: panic=unwind is not supported for `{}` yet (its unwinder is not \
@@ -101,8 +103,9 @@ impl CodegenBackend for ClifBackend {
     }
 
     fn target_config(&self, sess: &Session) -> TargetConfig {
-        let features = isa::target_features(sess);
-        let floats = isa::reliable_floats(sess);
+        let target = target::TargetDesc::of(sess).unwrap_or_else(|msg| sess.dcx().fatal(msg));
+        let features = target.target_features(sess);
+        let floats = target.reliable_floats();
         TargetConfig {
             target_features: features.clone(),
             unstable_target_features: features,

@@ -1,3 +1,4 @@
+//@ only-arch: x86_64 -- x86_64 assembly
 // Inline assembly (`asm!`): register classes with modifiers, explicit
 // registers, xmm registers, AT&T syntax, `const` and `sym` operands, and
 // `global_asm!` / naked functions, each compared with the LLVM build.

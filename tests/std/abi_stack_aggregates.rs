@@ -1,3 +1,4 @@
+//@ only-arch: x86_64 -- its global_asm! callee and caller are x86_64 assembly laying out System V stack arguments
 // extern "C" calls whose by-value aggregates travel on the stack (x86_64
 // System V, the six integer registers taken): structs of 1, 3, 4, 6 and 7
 // bytes, a union, a data-carrying enum, a 20-byte struct (always in memory)

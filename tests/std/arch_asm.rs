@@ -1,3 +1,4 @@
+//@ only-arch: x86_64 -- x86_64 assembly and core::arch::x86_64
 // core::arch on x86_64: inline asm! (register classes, explicit registers,
 // xmm and ymm, AT&T syntax, const), global_asm!, a naked function, CPU feature
 // detection (cpuid + xgetbv) and a vendor intrinsic built on simd_*.

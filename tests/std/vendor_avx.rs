@@ -1,3 +1,4 @@
+//@ only-arch: x86_64 -- core::arch::x86_64
 // core::arch::x86_64 AVX, AVX2, FMA, F16C, BMI1/2, LZCNT and POPCNT behind
 // run-time detection (the LLVM intrinsics among them go through the
 // backend's vendor-intrinsic table).

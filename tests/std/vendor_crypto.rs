@@ -1,3 +1,4 @@
+//@ only-arch: x86_64 -- core::arch::x86_64
 // core::arch::x86_64 AES-NI, PCLMULQDQ, SHA, RDRAND/RDSEED, ADX, and the
 // 256-bit VAES and VPCLMULQDQ and the GFNI forms, behind run-time detection
 // (the LLVM intrinsics go through the backend's vendor-intrinsic table).

@@ -1,3 +1,4 @@
+//@ only-arch: x86_64 -- core::arch::x86_64
 // core::arch::x86_64 SSE through SSE4.2 (the LLVM intrinsics among them go
 // through the backend's vendor-intrinsic table), each family behind
 // run-time detection, as real crates use them.

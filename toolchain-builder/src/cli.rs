@@ -300,8 +300,11 @@ pub enum Command {
 /// Options of `build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    #[command(flatten)]
-    pub target: TargetOption,
+    /// A cross target whose standard library goes into the toolchain
+    /// (repeatable; must have a file in targets/) [default: every target in
+    /// targets/]. The host's is always built.
+    #[arg(long = "target", value_name = "TRIPLE")]
+    pub targets: Vec<String>,
 
     #[command(flatten)]
     pub dist: DistOption,
@@ -474,10 +477,22 @@ mod tests {
     }
 
     #[test]
-    fn target_defaults_to_host() {
+    fn target_defaults_to_host_and_build_takes_several() {
+        let cli = Cli::try_parse_from(["toolchain-builder", "test"]).expect("parses");
+        match cli.command {
+            Command::Test(args) => assert_eq!(args.target.target, targets::HOST),
+            other => panic!("parsed as {other:?}"),
+        }
         let cli = Cli::try_parse_from(["toolchain-builder", "build"]).expect("parses");
         match cli.command {
-            Command::Build(args) => assert_eq!(args.target.target, targets::HOST),
+            Command::Build(args) => assert!(args.targets.is_empty()),
+            other => panic!("parsed as {other:?}"),
+        }
+        let cli =
+            Cli::try_parse_from(["toolchain-builder", "build", "--target", "a", "--target=b"])
+                .expect("parses");
+        match cli.command {
+            Command::Build(args) => assert_eq!(args.targets, ["a", "b"]),
             other => panic!("parsed as {other:?}"),
         }
     }

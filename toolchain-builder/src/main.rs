@@ -131,23 +131,44 @@ impl Session {
         stages::sysroot::run(&inputs, self.shell)
     }
 
-    /// Stages `sysroot` (for the host) and `dist`: the toolchain directory.
+    /// Stages `sysroot` (for the host and each of `cross`) and `dist`: the
+    /// toolchain directory.
     fn toolchain(
         &self,
         base: &BaseToolchain,
         backend: &CodegenBackend,
         host: &TargetSpec,
+        cross: &[&TargetSpec],
         dist_dir: Option<&Path>,
     ) -> anyhow::Result<stages::dist::Outputs> {
-        // Before the sysroot: a missing lld should not wait for a long build.
+        // Before the sysroots: a missing tool should not wait for a long build.
         let lld = stages::dist::find_lld(self.lld.as_deref(), &self.config.lld)?;
+        for target in cross {
+            target.require_tools(false)?;
+        }
         let sysroot = self.sysroot(base, backend, host)?;
+        let cross_sysroots = cross
+            .iter()
+            .map(|target| self.sysroot(base, backend, target))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let cross: Vec<stages::dist::CrossTarget<'_>> = cross
+            .iter()
+            .zip(&cross_sysroots)
+            .map(|(target, sysroot)| stages::dist::CrossTarget {
+                triple: &target.triple,
+                sysroot: &sysroot.root,
+                sysroot_key: &sysroot.key,
+                linker: &target.linker,
+                packages: &target.packages,
+            })
+            .collect();
         let inputs = stages::dist::Inputs {
             base,
             backend,
             sysroot: &sysroot.root,
             sysroot_key: &sysroot.key,
             host: &host.triple,
+            cross: &cross,
             lld: &lld,
             dist_dir: match dist_dir {
                 Some(dir) => dir.to_owned(),
@@ -183,21 +204,29 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
     let _lock = lock::acquire(&session.layout.build)?;
     match cli.command {
         Command::Build(args) => {
-            let target = session.target(&targets, &args.target.target)?;
+            let host = session.target(&targets, targets::HOST)?;
+            let cross = match args.targets.is_empty() {
+                true => targets.cross(),
+                false => {
+                    let mut chosen = Vec::new();
+                    for triple in &args.targets {
+                        let target = session.target(&targets, triple)?;
+                        if target.triple != targets::HOST
+                            && !chosen
+                                .iter()
+                                .any(|c: &&TargetSpec| c.triple == target.triple)
+                        {
+                            chosen.push(target);
+                        }
+                    }
+                    chosen
+                }
+            };
             let dist_dir = absolute(args.dist.dist_dir.as_deref())?;
             let developer = codegen::developer_override()?;
             let base = session.base()?;
             let backend = session.codegen_backend(&base, developer)?;
-            if target.triple != targets::HOST {
-                let sysroot = session.sysroot(&base, &backend, target)?;
-                progress::note(format!(
-                    "dist: skipped (the toolchain is assembled for the host, {}, only)",
-                    targets::HOST
-                ));
-                println!("{}", sysroot.root.display());
-                return Ok(Exit::Success);
-            }
-            let dist = session.toolchain(&base, &backend, target, dist_dir.as_deref())?;
+            let dist = session.toolchain(&base, &backend, host, &cross, dist_dir.as_deref())?;
             println!("{}", dist.dir.display());
             Ok(Exit::Success)
         }
@@ -238,7 +267,13 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             let developer = codegen::developer_override()?;
             let base = session.base()?;
             let backend = session.codegen_backend(&base, developer)?;
-            let dist = session.toolchain(&base, &backend, target, dist_dir.as_deref())?;
+            let dist = session.toolchain(
+                &base,
+                &backend,
+                target,
+                &targets.cross(),
+                dist_dir.as_deref(),
+            )?;
             fuzz::run(&fuzz::Fuzz {
                 layout: &session.layout,
                 base_rustc: &base.rustc,
@@ -259,7 +294,8 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             let developer = codegen::developer_override()?;
             let base = session.base()?;
             let backend = session.codegen_backend(&base, developer)?;
-            let dist = session.toolchain(&base, &backend, target, Some(&dist_dir))?;
+            // The host's library only: the bench measures host builds.
+            let dist = session.toolchain(&base, &backend, target, &[], Some(&dist_dir))?;
             let reps = args.reps.unwrap_or(if args.quick { 1 } else { 3 });
             let mut command =
                 format!("cargo run --release -p toolchain-builder -- bench --reps {reps}");
@@ -315,11 +351,31 @@ fn test(
         return Ok(report.exit());
     }
     let target = session.target(targets, &args.target.target)?;
+    target.require_tools(true)?;
     let dist_dir = absolute(args.dist.dist_dir.as_deref())?;
     let developer = codegen::developer_override()?;
+    let cross = target.triple != targets::HOST;
+    // The suites that run for a cross target so far.
+    let cross_suites = [SuiteName::NoCore, SuiteName::Std];
+    if let Some(suite) = args.suite.filter(|s| cross && !cross_suites.contains(s)) {
+        return Err(UsageError(format!(
+            "the {} suite runs for the host ({}) only so far; for {} there are no_core and std",
+            clap::ValueEnum::to_possible_value(&suite)
+                .map_or_else(String::new, |v| v.get_name().to_owned()),
+            targets::HOST,
+            target.triple
+        ))
+        .into());
+    }
+    if cross && args.suite.is_none() {
+        progress::note(format!(
+            "{}: no_core and std (cargo and libtests run for the host only so far)",
+            target.triple
+        ));
+    }
     let wants = |suite| match args.suite {
         Some(s) => s == suite,
-        None => SuiteName::DEFAULT.contains(&suite),
+        None => SuiteName::DEFAULT.contains(&suite) && (!cross || cross_suites.contains(&suite)),
     };
     let filter = args.filter.as_deref();
 
@@ -331,7 +387,14 @@ fn test(
             ))
             .into());
         }
-        return crater_suite(session, target, &args, developer, dist_dir.as_deref());
+        return crater_suite(
+            session,
+            targets,
+            target,
+            &args,
+            developer,
+            dist_dir.as_deref(),
+        );
     }
 
     let no_core_plan = if wants(SuiteName::NoCore) {
@@ -365,10 +428,8 @@ fn test(
     let no_core_selected = no_core_plan.as_ref().is_some_and(|p| !p.cases.is_empty());
     // In the default run only without a filter (a filter selects tests of
     // the other suites; libtests' builds take minutes).
-    let run_libtests = match args.suite {
-        Some(s) => s == SuiteName::Libtests,
-        None => SuiteName::DEFAULT.contains(&SuiteName::Libtests) && filter.is_none(),
-    };
+    let run_libtests =
+        wants(SuiteName::Libtests) && (args.suite == Some(SuiteName::Libtests) || filter.is_none());
     let run_abi_cafe = args.suite == Some(SuiteName::AbiCafe);
     let needs_toolchain =
         !std_cases.is_empty() || !cargo_cases.is_empty() || run_libtests || run_abi_cafe;
@@ -386,15 +447,6 @@ fn test(
             .into());
         }
     }
-    if needs_toolchain && target.triple != targets::HOST {
-        return Err(UsageError(format!(
-            "the std, cargo, libtests and abi-cafe suites run for the host ({}) only; use --suite \
-             no_core for {}",
-            targets::HOST,
-            target.triple
-        ))
-        .into());
-    }
 
     let base = session.base()?;
     let backend = session.codegen_backend(&base, developer)?;
@@ -411,13 +463,20 @@ fn test(
     }
     if needs_toolchain {
         println!();
-        let toolchain = match session.toolchain(&base, &backend, target, dist_dir.as_deref()) {
-            Ok(dist) => Ok(dist),
-            Err(err) if exit::exit_for(&err) == Exit::StageFailed => {
-                exit::report(&err);
-                Err("see the error above")
-            }
-            Err(err) => return Err(err),
+        let host = targets.get(targets::HOST)?;
+        let toolchain =
+            match session.toolchain(&base, &backend, host, &targets.cross(), dist_dir.as_deref()) {
+                Ok(dist) => Ok(dist),
+                Err(err) if exit::exit_for(&err) == Exit::StageFailed => {
+                    exit::report(&err);
+                    Err("see the error above")
+                }
+                Err(err) => return Err(err),
+            };
+        // The reference's std for a cross target, built by LLVM.
+        let llvm_sysroot = match cross && !std_cases.is_empty() {
+            true => Some(session.sysroot(&base, &CodegenBackend::Llvm, target)?.root),
+            false => None,
         };
         if !std_cases.is_empty() {
             total.absorb(match &toolchain {
@@ -425,6 +484,7 @@ fn test(
                     &std_suite::Suite {
                         layout: &session.layout,
                         base_rustc: &base.rustc,
+                        llvm_sysroot: llvm_sysroot.as_deref(),
                         toolchain_rustc: &dist.rustc,
                         clif_backend: backend.clone(),
                         target,
@@ -496,6 +556,7 @@ fn test(
 /// suite.
 fn crater_suite(
     session: &Session,
+    targets: &Targets,
     target: &TargetSpec,
     args: &cli::TestArgs,
     developer: Option<CodegenBackend>,
@@ -509,7 +570,7 @@ fn crater_suite(
         .map_err(|err| UsageError(format!("{err:#}")))?;
     let base = session.base()?;
     let backend = session.codegen_backend(&base, developer)?;
-    let dist = session.toolchain(&base, &backend, target, dist_dir)?;
+    let dist = session.toolchain(&base, &backend, target, &targets.cross(), dist_dir)?;
     let suite = crater::Suite::new(
         &session.layout,
         &base,

@@ -3,7 +3,8 @@
 //! runner the target uses. `--target` must name one of them.
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::{bail, Context as _};
 use serde::Deserialize;
@@ -23,8 +24,14 @@ pub struct TargetSpec {
     pub cranelift_isa: String,
     /// Object file format the backend emits.
     pub object_format: ObjectFormat,
-    /// Linker passed to rustc as `-Clinker`.
+    /// Linker passed to rustc as `-Clinker`: the target's C compiler
+    /// driver, which also assembles `asm!` and `global_asm!`.
     pub linker: String,
+    /// The Debian packages that provide `linker`, the target's C runtime
+    /// and the runner (`tools/setup.sh` installs them), named when one is
+    /// missing.
+    #[serde(default)]
+    pub packages: Vec<String>,
     /// How test binaries for this target are run.
     pub runner: Runner,
 }
@@ -39,9 +46,50 @@ impl TargetSpec {
             cranelift_isa: "x86_64".into(),
             object_format: ObjectFormat::Elf,
             linker: "cc".into(),
+            packages: Vec::new(),
             runner: Runner::Native,
         }
     }
+}
+
+impl TargetSpec {
+    /// Fails, naming the Debian packages to install, when the target's C
+    /// compiler driver (or, with `run`, its runner) is not on `PATH`.
+    pub fn require_tools(&self, run: bool) -> anyhow::Result<()> {
+        let mut missing = Vec::new();
+        if !on_path(&self.linker) {
+            missing.push(self.linker.as_str());
+        }
+        if let (true, Runner::Qemu { binary, .. }) = (run, &self.runner) {
+            if !on_path(binary) {
+                missing.push(binary.as_str());
+            }
+        }
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let packages = &self.packages;
+        bail!(
+            "{} needs {} on PATH; install {} (tools/setup.sh does: `apt-get install {}`)",
+            self.triple,
+            missing.join(" and "),
+            if packages.is_empty() {
+                "a C compiler".to_owned()
+            } else {
+                format!("Debian's {}", packages.join(", "))
+            },
+            packages.join(" ")
+        )
+    }
+}
+
+/// Whether `program` names an executable file, directly or on `PATH`.
+fn on_path(program: &str) -> bool {
+    if program.contains('/') {
+        return Path::new(program).is_file();
+    }
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -51,11 +99,49 @@ pub enum ObjectFormat {
 }
 
 /// How a compiled test program is executed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase", deny_unknown_fields)]
 pub enum Runner {
     /// Directly on this machine.
     Native,
+    /// Under qemu-user: `runner = { qemu = { binary = "qemu-aarch64",
+    /// ld_prefix = "/usr/aarch64-linux-gnu" } }`.
+    Qemu {
+        /// The user-mode emulator (Debian's `qemu-user`).
+        binary: String,
+        /// Where the target's dynamic loader and shared libraries are
+        /// (qemu's `-L`; Debian's `libc6-*-cross` install them there).
+        ld_prefix: PathBuf,
+    },
+}
+
+impl Runner {
+    /// The command that runs `program` (its arguments still to be added).
+    pub fn command(&self, program: &Path) -> std::process::Command {
+        match self {
+            Runner::Native => crate::process::clean_command(program),
+            Runner::Qemu { binary, ld_prefix } => {
+                let mut cmd = crate::process::clean_command(binary);
+                cmd.arg("-L").arg(ld_prefix).arg(program);
+                cmd
+            }
+        }
+    }
+
+    /// How much longer than natively a program takes to run this way (a
+    /// factor for run timeouts).
+    pub fn slowdown(&self) -> u32 {
+        match self {
+            Runner::Native => 1,
+            // Emulation costs 3-10x (more for vector code).
+            Runner::Qemu { .. } => 10,
+        }
+    }
+
+    /// `timeout` scaled by [`Runner::slowdown`].
+    pub fn timeout(&self, timeout: Duration) -> Duration {
+        timeout * self.slowdown()
+    }
 }
 
 impl fmt::Display for TargetSpec {
@@ -63,8 +149,9 @@ impl fmt::Display for TargetSpec {
         let format = match self.object_format {
             ObjectFormat::Elf => "ELF",
         };
-        let runner = match self.runner {
-            Runner::Native => "run natively",
+        let runner = match &self.runner {
+            Runner::Native => "run natively".to_owned(),
+            Runner::Qemu { binary, .. } => format!("run under {binary}"),
         };
         write!(
             f,
@@ -95,6 +182,11 @@ impl Targets {
         }
         specs.sort_by(|a, b| a.triple.cmp(&b.triple));
         Ok(Self(specs))
+    }
+
+    /// Every target but the host: those the toolchain cross-compiles to.
+    pub fn cross(&self) -> Vec<&TargetSpec> {
+        self.0.iter().filter(|t| t.triple != HOST).collect()
     }
 
     /// The target named `triple`, or a usage error listing the known ones.

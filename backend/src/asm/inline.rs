@@ -24,12 +24,13 @@ use rustc_ast::{InlineAsmOptions, InlineAsmTemplatePiece};
 use rustc_middle::mir::{self, BasicBlock, InlineAsmOperand};
 use rustc_middle::ty::{self, Instance, TypingEnv};
 use rustc_target::asm::{
-    InlineAsmArch, InlineAsmReg, InlineAsmRegClass, InlineAsmRegOrRegClass, X86InlineAsmRegClass,
+    InlineAsmReg, InlineAsmRegClass, InlineAsmRegOrRegClass, X86InlineAsmRegClass,
 };
 
 use crate::lower::FunctionCx;
 use crate::lower::place::CPlace;
 use crate::lower::value::CValue;
+use crate::target::Arch;
 
 /// A physical x86_64 register an operand lives in.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -100,7 +101,7 @@ pub fn codegen_inline_asm<'tcx>(
     options: InlineAsmOptions,
     targets: &[BasicBlock],
 ) -> bool {
-    if fx.tcx.sess.asm_arch != Some(InlineAsmArch::X86_64) {
+    if fx.cx.target.arch != Arch::X86_64 {
         return false;
     }
     let Some(regs) = allocate(operands) else {

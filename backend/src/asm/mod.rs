@@ -23,10 +23,10 @@ use rustc_middle::ty::layout::{
 use rustc_middle::ty::{self, Instance, Ty, TyCtxt};
 use rustc_session::config::OutputType;
 use rustc_span::Span;
-use rustc_target::asm::InlineAsmArch;
 use rustc_target::spec::{HasTargetSpec, Target};
 
 use crate::cx::LayoutCx;
+use crate::target::TargetDesc;
 
 /// Appends `global_asm!` items and naked functions of one codegen unit to
 /// its assembly text; what rustc_codegen_ssa's shared code talks to.
@@ -105,24 +105,21 @@ impl<'tcx> AsmCodegenMethods<'tcx> for GlobalAsmCx<'_, 'tcx> {
     }
 }
 
-/// The name assembly uses for `instance` (Mach-O prefixes an underscore).
+/// The name assembly uses for `instance` (with the target's
+/// [`TargetDesc::symbol_prefix`]).
 pub fn symbol_for_asm<'tcx>(tcx: TyCtxt<'tcx>, instance: Instance<'tcx>) -> String {
     let name = tcx.symbol_name(instance).name;
-    if tcx.sess.target.is_like_darwin {
-        format!("_{name}")
-    } else {
-        name.to_string()
-    }
+    format!("{}{name}", target(tcx).symbol_prefix)
 }
 
 /// Whether text in Rust's default x86 syntax (Intel) must be bracketed by
 /// `.intel_syntax noprefix` for the GNU assembler.
 pub fn uses_intel_syntax(tcx: TyCtxt<'_>, options: InlineAsmOptions) -> bool {
-    let x86 = matches!(
-        tcx.sess.asm_arch,
-        Some(InlineAsmArch::X86 | InlineAsmArch::X86_64)
-    );
-    x86 && !options.contains(InlineAsmOptions::ATT_SYNTAX)
+    target(tcx).intel_syntax && !options.contains(InlineAsmOptions::ATT_SYNTAX)
+}
+
+fn target(tcx: TyCtxt<'_>) -> TargetDesc {
+    TargetDesc::of(tcx.sess).unwrap_or_else(|msg| tcx.dcx().fatal(msg))
 }
 
 /// Assembling one unit's text: prepared on the main thread (paths and the

@@ -18,6 +18,7 @@ use super::place::CPlace;
 use super::value::{CValue, Pointer};
 use super::{FunctionCx, landing};
 use crate::abi;
+use crate::target::Variadics;
 
 /// Creates the places of all locals and fills the arguments from the
 /// function's parameters. Called in the entry block.
@@ -419,7 +420,7 @@ pub fn codegen_call<'tcx>(
         }
         Callee::Direct(id) => landing::Callee::Direct(fx.func_ref(id)),
         Callee::Indirect(addr) => {
-            if fn_abi.c_variadic && fx.tcx.sess.target.arch.desc() == "x86_64" {
+            if fn_abi.c_variadic && fx.cx.target.variadics == Variadics::AlRegister {
                 fx.unsupported("calling a C-variadic function through a pointer on x86_64");
             }
             let sig = abi::signature(fx.cx, fn_abi);
@@ -461,13 +462,11 @@ pub fn jump_or_trap(fx: &mut FunctionCx<'_, '_, '_>, target: Option<mir::BasicBl
     }
 }
 
-/// What a C-variadic call jumps to. On x86_64 SysV the caller must put an
-/// upper bound of the vector registers used in `%al`, which Cranelift cannot
-/// express; a two-instruction trampoline (`mov $8, %al; jmp callee`) does.
-/// Elsewhere variadic arguments travel like fixed ones and the callee itself
-/// is called.
+/// What a C-variadic call jumps to (see [`Variadics`]): the callee itself,
+/// or with [`Variadics::AlRegister`] a two-instruction trampoline
+/// (`mov $8, %al; jmp callee`).
 fn variadic_entry(fx: &mut FunctionCx<'_, '_, '_>, callee: FuncId) -> FuncId {
-    if fx.tcx.sess.target.arch.desc() != "x86_64" || fx.tcx.sess.target.options.is_like_windows {
+    if fx.cx.target.variadics != Variadics::AlRegister {
         return callee;
     }
     if let Some(&t) = fx.cx.vararg_trampolines.get(&callee) {

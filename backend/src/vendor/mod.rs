@@ -11,9 +11,9 @@
 mod x86_64;
 mod x86_64_table;
 
+use crate::target::Arch;
 use cranelift_codegen::ir::{AbiParam, Signature, Type, types};
 use cranelift_module::{FuncId, Linkage};
-use rustc_target::asm::InlineAsmArch;
 
 use crate::cx::CodegenCx;
 
@@ -84,9 +84,9 @@ type LeftOut = &'static [(&'static str, &'static str)];
 
 /// The unit's architecture's table and its left-out list.
 fn tables(cx: &CodegenCx<'_>) -> Option<(&'static [Intrinsic], LeftOut)> {
-    match cx.tcx.sess.asm_arch? {
-        InlineAsmArch::X86_64 => Some((x86_64_table::TABLE, x86_64_table::LEFT_OUT)),
-        _ => None,
+    match cx.target.arch {
+        Arch::X86_64 => Some((x86_64_table::TABLE, x86_64_table::LEFT_OUT)),
+        Arch::Aarch64 | Arch::Riscv64 | Arch::S390x => None,
     }
 }
 
@@ -124,8 +124,8 @@ pub fn declare(cx: &mut CodegenCx<'_>, intrinsic: &Intrinsic, immediates: &[i64]
         kind.push_str(&format!("_{}", *imm as u64));
     }
     let symbol = cx.asm_symbol_name(&kind);
-    let body = match cx.tcx.sess.asm_arch {
-        Some(InlineAsmArch::X86_64) => x86_64::function(&symbol, intrinsic, immediates),
+    let body = match cx.target.arch {
+        Arch::X86_64 => x86_64::function(&symbol, intrinsic, immediates),
         arch => unreachable!("vendor intrinsic table for {arch:?}"),
     };
     cx.asm_text.push_str(&body);

@@ -331,7 +331,7 @@ mod tests {
     fn reason(verdict: Verdict) -> String {
         match verdict {
             Verdict::Pass => "pass".to_owned(),
-            Verdict::Fail { reason, .. } => reason,
+            Verdict::Skip(reason) | Verdict::Fail { reason, .. } => reason,
         }
     }
 
@@ -370,7 +370,7 @@ mod tests {
                     ]
                 );
             }
-            Verdict::Pass => panic!("passed"),
+            other => panic!("{other:?}"),
         }
         assert_eq!(
             reason(test_verdict(&ran("llvm", 101, "", ""), &failing)),
@@ -440,13 +440,7 @@ mod tests {
             rustc: PathBuf::from("/dist/bin/rustc"),
             rustdoc: Some(PathBuf::from("/dist/bin/rustdoc")),
         };
-        let target = TargetSpec {
-            triple: "x86_64-unknown-linux-gnu".into(),
-            cranelift_isa: "x86_64".into(),
-            object_format: crate::targets::ObjectFormat::Elf,
-            linker: "cc".into(),
-            runner: crate::targets::Runner::Native,
-        };
+        let target = TargetSpec::host_for_tests();
         let suite = Suite {
             layout: &layout,
             base: &base,

@@ -255,7 +255,7 @@ mod tests {
                 "differs: bug: crash (SIGSEGV) (llvm: 3 passed, 0 failed, 0 ignored; clif: 2 \
                  passed, 1 failed, 0 ignored)"
             ),
-            Verdict::Pass => panic!("passed"),
+            other => panic!("{other:?}"),
         }
     }
 

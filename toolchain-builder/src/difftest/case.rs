@@ -34,6 +34,8 @@ impl Case {
 #[derive(Debug, Clone)]
 pub enum Verdict {
     Pass,
+    /// Not run on this target (an `only-arch` directive), with the reason.
+    Skip(String),
     Fail {
         reason: String,
         details: Vec<String>,
@@ -74,6 +76,9 @@ pub fn run(case: &Case, llvm: &Side, clif: &Side, blockers: &Blockers) -> Verdic
         Ok(headers) => headers,
         Err(err) => return Verdict::fail(format!("bad `//@` directive: {err}")),
     };
+    if let Some(reason) = headers.skip_reason(clif.arch()) {
+        return Verdict::Skip(reason);
+    }
     if let Some(reason) = &blockers.clif {
         return Verdict::fail(reason.clone());
     }

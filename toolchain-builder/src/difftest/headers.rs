@@ -7,6 +7,10 @@
 //! - `//@ args: a b c`: arguments passed to both binaries.
 //! - `//@ compile-flags: -Copt-level=2`: rustc flags for both compiles,
 //!   after the suite's own (so `-C` options here win).
+//! - `//@ only-arch: x86_64 -- <why>`: the test runs only for targets of
+//!   these architectures (comma-separated, the `cranelift_isa` of
+//!   `targets/*.toml`) and is reported as skipped, with the reason, on
+//!   the others.
 
 use std::fmt;
 
@@ -19,6 +23,24 @@ pub struct Headers {
     pub args: Vec<String>,
     /// Extra rustc flags for both compiles.
     pub compile_flags: Vec<String>,
+    /// The architectures the test runs on (all when `None`), and why.
+    pub only_arch: Option<OnlyArch>,
+}
+
+/// An `only-arch` directive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnlyArch {
+    pub archs: Vec<String>,
+    pub reason: String,
+}
+
+impl Headers {
+    /// Why the test does not run on `arch`, if it does not.
+    pub fn skip_reason(&self, arch: &str) -> Option<String> {
+        let only = self.only_arch.as_ref()?;
+        (!only.archs.iter().any(|a| a == arch))
+            .then(|| format!("runs on {} only: {}", only.archs.join(", "), only.reason))
+    }
 }
 
 /// A malformed directive; `line` is 1-based.
@@ -66,7 +88,7 @@ pub fn parse(source: &str) -> Result<Headers, HeaderError> {
         }
         seen.push(name);
         match name {
-            "expect-clif-error" | "args" | "compile-flags" if value.is_empty() => {
+            "expect-clif-error" | "args" | "compile-flags" | "only-arch" if value.is_empty() => {
                 return Err(error(format!("`{name}` needs a value: `//@ {name}: ...`")));
             }
             "expect-clif-error" => headers.expect_clif_error = Some(value.to_owned()),
@@ -74,9 +96,21 @@ pub fn parse(source: &str) -> Result<Headers, HeaderError> {
             "compile-flags" => {
                 headers.compile_flags = value.split_whitespace().map(str::to_owned).collect()
             }
+            "only-arch" => {
+                let Some((archs, reason)) = value.split_once(" -- ") else {
+                    return Err(error(
+                        "`only-arch` needs a reason: `//@ only-arch: x86_64 -- why`".to_owned(),
+                    ));
+                };
+                headers.only_arch = Some(OnlyArch {
+                    archs: archs.split(',').map(|a| a.trim().to_owned()).collect(),
+                    reason: reason.trim().to_owned(),
+                });
+            }
             _ => {
                 return Err(error(format!(
-                    "unknown directive `{name}` (known: expect-clif-error, args, compile-flags)"
+                    "unknown directive `{name}` (known: expect-clif-error, args, compile-flags, \
+                     only-arch)"
                 )))
             }
         }
@@ -105,6 +139,7 @@ mod tests {
                 expect_clif_error: Some("unsupported: i128 division".to_owned()),
                 args: vec!["one".into(), "two".into(), "three".into()],
                 compile_flags: vec!["-Copt-level=2".into(), "-Cdebuginfo=1".into()],
+                only_arch: None,
             })
         );
     }
@@ -122,12 +157,28 @@ mod tests {
     }
 
     #[test]
+    fn only_arch_skips_other_architectures_with_the_reason() {
+        let headers =
+            parse("//@ only-arch: x86_64, aarch64 -- core::arch::x86_64\n").expect("parse");
+        assert_eq!(headers.skip_reason("x86_64"), None);
+        assert_eq!(headers.skip_reason("aarch64"), None);
+        assert_eq!(
+            headers.skip_reason("s390x").as_deref(),
+            Some("runs on x86_64, aarch64 only: core::arch::x86_64")
+        );
+        assert_eq!(Headers::default().skip_reason("s390x"), None);
+        let bare = parse("//@ only-arch: x86_64\n").expect_err("no reason");
+        assert!(bare.message.contains("needs a reason"), "{}", bare.message);
+    }
+
+    #[test]
     fn errors_name_the_line() {
         assert_eq!(
             parse("// x\n//@ ignore-clif\n"),
             Err(HeaderError {
                 line: 2,
-                message: "unknown directive `ignore-clif` (known: expect-clif-error, args, compile-flags)"
+                message: "unknown directive `ignore-clif` (known: expect-clif-error, args, \
+                          compile-flags, only-arch)"
                     .to_owned()
             })
         );

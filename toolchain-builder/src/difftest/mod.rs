@@ -105,6 +105,7 @@ pub fn toolchain_unavailable(suite: &str, cases: &[Case], why: &str) -> Report {
 #[derive(Debug, Default)]
 pub struct Report {
     passed: usize,
+    skipped: usize,
     failed: Vec<String>,
 }
 
@@ -115,6 +116,10 @@ impl Report {
             Verdict::Pass => {
                 self.passed += 1;
                 println!("ok {name}");
+            }
+            Verdict::Skip(reason) => {
+                self.skipped += 1;
+                println!("skipped {name}: {reason}");
             }
             Verdict::Fail { reason, details } => {
                 self.failed.push(name.to_owned());
@@ -129,12 +134,17 @@ impl Report {
     /// Adds another report's counts (a suite's, into the overall one).
     pub fn absorb(&mut self, other: Report) {
         self.passed += other.passed;
+        self.skipped += other.skipped;
         self.failed.extend(other.failed);
     }
 
-    /// The `N passed, N failed` line.
+    /// The `N passed, N failed` line (`, N skipped` when some were).
     pub fn counts(&self) -> String {
-        format!("{} passed, {} failed", self.passed, self.failed.len())
+        let counts = format!("{} passed, {} failed", self.passed, self.failed.len());
+        match self.skipped {
+            0 => counts,
+            n => format!("{counts}, {n} skipped"),
+        }
     }
 
     /// Prints the failed tests and the final counts line, prefixed by

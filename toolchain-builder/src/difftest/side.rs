@@ -10,11 +10,12 @@ use std::time::Duration;
 
 use crate::codegen::CodegenBackend;
 use crate::process::{clean_command, Captured, Shell};
-use crate::targets::{Runner, TargetSpec};
+use crate::targets::TargetSpec;
 
 /// Compiling one test file may take this long.
 const COMPILE_TIMEOUT: Duration = Duration::from_secs(300);
-/// Running one test binary may take this long.
+/// Running one test binary natively may take this long (see
+/// `Runner::timeout`).
 const RUN_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The environment of every compiler run by a test suite: `RUSTC_ICE=0` (no
@@ -98,6 +99,11 @@ impl Side {
         self
     }
 
+    /// The architecture this side compiles for (`cranelift_isa`).
+    pub fn arch(&self) -> &str {
+        &self.target.cranelift_isa
+    }
+
     /// This side's output directory.
     pub fn out_dir(&self) -> &Path {
         &self.out_dir
@@ -145,11 +151,10 @@ impl Side {
 
     /// Runs a compiled test program with `args`.
     pub fn run_test(&self, crate_name: &str, args: &[String]) -> std::io::Result<Captured> {
-        let mut cmd = match self.target.runner {
-            Runner::Native => clean_command(self.binary(crate_name)),
-        };
+        let mut cmd = self.target.runner.command(&self.binary(crate_name));
         cmd.args(args).current_dir(&self.out_dir);
-        self.shell.capture(&mut cmd, RUN_TIMEOUT)
+        self.shell
+            .capture(&mut cmd, self.target.runner.timeout(RUN_TIMEOUT))
     }
 
     fn binary(&self, crate_name: &str) -> PathBuf {

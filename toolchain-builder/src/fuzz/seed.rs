@@ -88,7 +88,7 @@ pub fn run(setup: &Setup, seed: u64) -> Verdict {
         Err(err) => Verdict::fail(format!("cannot prepare {}: {err}", dir.display())),
     };
     let kept_or_removed = match &verdict {
-        Verdict::Pass => remove_dir(&dir),
+        Verdict::Pass | Verdict::Skip(_) => remove_dir(&dir),
         Verdict::Fail { reason, details } => keep(&dir, &kept, reason, details),
     };
     match kept_or_removed {
@@ -98,7 +98,7 @@ pub fn run(setup: &Setup, seed: u64) -> Verdict {
             dir.display(),
             match verdict {
                 Verdict::Pass => "passed".to_owned(),
-                Verdict::Fail { reason, .. } => reason,
+                Verdict::Skip(reason) | Verdict::Fail { reason, .. } => reason,
             }
         )),
     }

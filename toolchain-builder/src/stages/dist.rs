@@ -8,6 +8,7 @@
 //! libexec/rustdoc-real           the base rustdoc (doctests run bin/rustc)
 //! lib/librustc_driver-*.so       from the base toolchain (every lib/*.so)
 //! lib/rustlib/<host>/lib/        the sysroot rlibs built by stage `sysroot`
+//! lib/rustlib/<cross>/lib/       the same for each cross target
 //! lib/rustlib/<host>/codegen-backends/librustc_codegen_clif.so
 //! lib/rustlib/<host>/bin/rust-lld          a copy of LLVM 22's lld (Debian's lld-22)
 //! lib/rustlib/<host>/bin/gcc-ld/ld.lld     symbolic link to ../rust-lld
@@ -84,12 +85,27 @@ pub struct Inputs<'a> {
     pub sysroot: &'a Path,
     /// Its cache key.
     pub sysroot_key: &'a str,
-    /// The host triple (the only target the dist has a library for).
+    /// The host triple.
     pub host: &'a str,
+    /// The other targets the toolchain has a standard library for.
+    pub cross: &'a [CrossTarget<'a>],
     /// The lld binary bundled as `rust-lld` (see [`find_lld`]).
     pub lld: &'a Path,
     /// Where the toolchain goes.
     pub dist_dir: PathBuf,
+}
+
+/// A cross target of the toolchain: its sysroot and how `bin/rustc` links
+/// for it (see [`wrapper_script`]).
+pub struct CrossTarget<'a> {
+    pub triple: &'a str,
+    /// The sysroot built by stage `sysroot` for it, and its cache key.
+    pub sysroot: &'a Path,
+    pub sysroot_key: &'a str,
+    /// The target's C compiler driver (`-Clinker`).
+    pub linker: &'a str,
+    /// The Debian packages that provide it (named when it is missing).
+    pub packages: &'a [String],
 }
 
 /// What the stage produces.
@@ -114,13 +130,17 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
     };
     let lld_hash = sha256_file(inputs.lld, None)
         .with_context(|| format!("cannot read lld {}", inputs.lld.display()))?;
-    let script = wrapper_script(inputs.backend, inputs.host);
+    let script = wrapper_script(inputs.backend, inputs.host, inputs.cross);
     let mut fp = Fingerprint::new(STAGE_VERSION);
     fp.add("rustdoc wrapper", rustdoc_script().as_bytes());
     fp.add("rustc -vV", inputs.base.version_info.as_bytes());
     fp.add("backend", backend_id.as_bytes());
     fp.add("sysroot", inputs.sysroot_key.as_bytes());
     fp.add("host", inputs.host.as_bytes());
+    for cross in inputs.cross {
+        fp.add("cross target", cross.triple.as_bytes());
+        fp.add("cross sysroot", cross.sysroot_key.as_bytes());
+    }
     fp.add("wrapper", script.as_bytes());
     fp.add("lld", lld_hash.as_bytes());
     let id = fp.finish()[..16].to_owned();
@@ -181,10 +201,16 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
 /// chose the linker (`-C linker-flavor`, `-C link-self-contained`, `-C
 /// linker-features`, or a `-C linker` that is not a C compiler driver: a
 /// driver, like the `cc` the test suites and cargo configurations name,
-/// runs lld as well), and when compiling for a `--target` other than the
-/// host (the bundled lld is a host linker; cross-linking needs the target's
-/// cc). `CLIF_LLD=0` is the system linker, as with the base rustc.
-pub fn wrapper_script(backend: &CodegenBackend, host: &str) -> String {
+/// runs lld as well), and when compiling for a `--target` that is neither
+/// the host nor one of `cross`. `CLIF_LLD=0` is the system linker, as with
+/// the base rustc.
+///
+/// For a `--target` of `cross`, the wrapper also puts `-Clinker=<the
+/// target's C compiler driver>` first unless the caller named a linker
+/// (lld is a cross linker; the driver finds the target's C runtime and
+/// assembles `asm!`). When that driver is not installed and rustc fails,
+/// the wrapper adds a note naming the Debian packages to install.
+pub fn wrapper_script(backend: &CodegenBackend, host: &str, cross: &[CrossTarget<'_>]) -> String {
     let backend_arg = match backend {
         CodegenBackend::Llvm => String::new(),
         CodegenBackend::Dylib(_) => {
@@ -200,13 +226,29 @@ pub fn wrapper_script(backend: &CodegenBackend, host: &str) -> String {
         .replace("@MAGIC@", VERSION_MAGIC)
         .replace("@BACKEND_ARG@", &backend_arg)
         .replace("@LLD_DEFAULT@", if LLD_DEFAULT { "1" } else { "0" })
+        .replace("@CROSS@", &cross_cases(cross))
         .replace("@HOST@", host)
         .replace("@LLD_DIR@", LLD_DIR)
 }
 
+/// The wrapper's `case $target` arms for the cross targets.
+fn cross_cases(cross: &[CrossTarget<'_>]) -> String {
+    cross
+        .iter()
+        .map(|t| {
+            format!(
+                "{}) cross_cc={}; packages='{}' ;;\n",
+                t.triple,
+                t.linker,
+                t.packages.join(" ")
+            )
+        })
+        .collect()
+}
+
 /// `bin/rustc` (see [`wrapper_script`]). Placeholders: `@KIND@`, `@MAGIC@`,
 /// `@BACKEND_ARG@` (empty or ` "-Zcodegen-backend=..."`), `@LLD_DEFAULT@`
-/// (`0` or `1`), `@HOST@`, `@LLD_DIR@`.
+/// (`0` or `1`), `@CROSS@` ([`cross_cases`]), `@HOST@`, `@LLD_DIR@`.
 const WRAPPER_TEMPLATE: &str = r#"#!/bin/sh
 # rustc of clif-toolchain: rustc 1.96.0 with the @KIND@ codegen backend;
 # host programs are linked by the bundled lld when
@@ -229,12 +271,13 @@ case ${CLIF_LLD:-@LLD_DEFAULT@} in
     echo "rustc (clif-toolchain): CLIF_LLD must be 1 (the bundled lld) or 0 (the system linker), not '$CLIF_LLD'" >&2
     exit 1 ;;
 esac
-target= chosen= pending=
+target= chosen= named= pending=
 # The value of a -C option: did the caller choose the linker?
 codegen() {
     case $1 in
     linker-flavor=* | link-self-contained=* | linker-features=*) chosen=1 ;;
     linker=*)
+        named=1
         name=${1#linker=}
         case ${name##*/} in
         cc | gcc | clang | c++ | g++ | clang++ | *-cc | *-gcc | *-clang | *-c++ | *-g++ | *-clang++ | \
@@ -271,15 +314,23 @@ for arg do
     *) scan "$arg" ;;
     esac
 done
+cross_cc= packages=
 case $target in
 "" | @HOST@) ;;
-*) lld= ;;
+@CROSS@*) lld= ;;
 esac
 if [ -n "$lld" ] && [ -z "$chosen" ]; then
     set -- -Clink-arg=-fuse-ld=lld "-Clink-arg=-B$root/lib/rustlib/@HOST@/@LLD_DIR@/gcc-ld" "$@"
 fi
+if [ -n "$cross_cc" ] && [ -z "$named" ]; then set -- "-Clinker=$cross_cc" "$@"; fi
 set -- "$@"@BACKEND_ARG@
 if [ -z "${RUSTC_BOOTSTRAP:-}" ]; then set -- "$@" -Zallow-features=; fi
+if [ -n "$cross_cc" ] && [ -z "$named" ] && ! command -v "$cross_cc" >/dev/null 2>&1; then
+    RUSTC_BOOTSTRAP=1 "$real" "$@" && exit 0
+    status=$?
+    echo "note (clif-toolchain): $target is linked and assembled by $cross_cc, which is not installed; install Debian's $packages" >&2
+    exit $status
+fi
 RUSTC_BOOTSTRAP=1 exec "$real" "$@"
 "#;
 
@@ -301,6 +352,16 @@ exec "$root/libexec/rustdoc-real" "$@"
 /// The `VERSION` file: the id line, then what went into the toolchain.
 fn version_text(id: &str, inputs: &Inputs<'_>, backend_id: &str, lld_hash: &str) -> String {
     let base = inputs.base.version_info.lines().next().unwrap_or("rustc");
+    let cross: String = inputs
+        .cross
+        .iter()
+        .map(|t| {
+            format!(
+                "cross target: {} (sysroot {}, linked by {} with rust-lld)\n",
+                t.triple, t.sysroot_key, t.linker
+            )
+        })
+        .collect();
     let default = if LLD_DEFAULT {
         "rust-lld (CLIF_LLD=0: the system linker)"
     } else {
@@ -308,7 +369,7 @@ fn version_text(id: &str, inputs: &Inputs<'_>, backend_id: &str, lld_hash: &str)
     };
     format!(
         "{VERSION_MAGIC} {id}\nbase: {base}\ncodegen backend: {backend_id}\n\
-         sysroot: {} ({})\nhost: {}\npanic strategy: unwind (default), abort\n\
+         sysroot: {} ({})\nhost: {}\n{cross}panic strategy: unwind (default), abort\n\
          rust-lld: {} (sha256 {lld_hash})\nlinker for host programs: {default}\n",
         inputs.sysroot_key,
         inputs.sysroot.display(),
@@ -353,8 +414,13 @@ CLIF_LLD=1 makes bin/rustc link programs for the host with it (cc
 with the system linker; VERSION says which is the default. Choosing a
 linker yourself (-C linker-flavor, -C link-self-contained, -C
 linker-features, or a -C linker that is not a C compiler driver) or
-another --target turns lld off. Cargo does not notice a changed CLIF_LLD:
-run cargo clean to relink.
+a --target without a library here turns lld off. Cargo does not notice a
+changed CLIF_LLD: run cargo clean to relink.
+
+VERSION lists the cross targets that have a standard library in
+lib/rustlib/<target>/lib/. For those, bin/rustc passes -Clinker=<the
+target's C compiler driver> (Debian's <arch>-linux-gnu-gcc) unless you name
+a linker, and links with rust-lld through it as for the host.
 
 The standard library in lib/rustlib/<host>/lib/ was compiled by Cranelift
 with both panic runtimes, as stock Rust's: panics unwind (running drops,
@@ -434,19 +500,9 @@ fn assemble(inputs: &Inputs<'_>, tmp: &Path, script: &str, version: &str) -> any
             base.join("lib").display()
         );
     }
-    let libdir = target_libdir(inputs.sysroot, inputs.host);
-    for entry in std::fs::read_dir(&libdir)
-        .with_context(|| format!("cannot read the sysroot {}", libdir.display()))?
-    {
-        let path = entry?.path();
-        if path.extension().is_some_and(|ext| ext == "rlib") {
-            copy(
-                &path,
-                &host_dir
-                    .join("lib")
-                    .join(path.file_name().unwrap_or_default()),
-            )?;
-        }
+    copy_rlibs(inputs.sysroot, inputs.host, tmp)?;
+    for cross in inputs.cross {
+        copy_rlibs(cross.sysroot, cross.triple, tmp)?;
     }
     if let CodegenBackend::Dylib(dylib) = inputs.backend {
         let backends = host_dir.join("codegen-backends");
@@ -462,6 +518,23 @@ fn assemble(inputs: &Inputs<'_>, tmp: &Path, script: &str, version: &str) -> any
     write_executable(&tmp.join("bin").join("rustc"), script)?;
     std::fs::write(tmp.join("VERSION"), version)?;
     std::fs::write(tmp.join("README"), README)?;
+    Ok(())
+}
+
+/// Copies the rlibs of `sysroot`'s library for `triple` into the same
+/// place under `dist`.
+fn copy_rlibs(sysroot: &Path, triple: &str, dist: &Path) -> anyhow::Result<()> {
+    let libdir = target_libdir(sysroot, triple);
+    let to = target_libdir(dist, triple);
+    std::fs::create_dir_all(&to)?;
+    for entry in std::fs::read_dir(&libdir)
+        .with_context(|| format!("cannot read the sysroot {}", libdir.display()))?
+    {
+        let path = entry?.path();
+        if path.extension().is_some_and(|ext| ext == "rlib") {
+            copy(&path, &to.join(path.file_name().unwrap_or_default()))?;
+        }
+    }
     Ok(())
 }
 
@@ -654,7 +727,7 @@ mod tests {
     #[test]
     fn wrapper_names_the_backend_only_for_clif() {
         let host = "x86_64-unknown-linux-gnu";
-        let clif = wrapper_script(&CodegenBackend::Dylib(PathBuf::from("/x.so")), host);
+        let clif = wrapper_script(&CodegenBackend::Dylib(PathBuf::from("/x.so")), host, &[]);
         assert!(clif.starts_with("#!/bin/sh\n"));
         assert!(clif.contains(
             "\"-Zcodegen-backend=$root/lib/rustlib/x86_64-unknown-linux-gnu/\
@@ -662,7 +735,7 @@ mod tests {
         ));
         // The dylib's own path is not baked in: the directory can move.
         assert!(!clif.contains("/x.so"));
-        let llvm = wrapper_script(&CodegenBackend::Llvm, host);
+        let llvm = wrapper_script(&CodegenBackend::Llvm, host, &[]);
         assert!(!llvm.contains("codegen-backend"));
         assert!(llvm.contains("set -- \"$@\"\n"));
     }
@@ -699,13 +772,24 @@ mod tests {
         let fake = tmp.path().join("libexec/rustc-real");
         std::fs::write(
             &fake,
-            "#!/bin/sh\necho \"RUSTC_BOOTSTRAP=$RUSTC_BOOTSTRAP $*\"\n",
+            "#!/bin/sh\necho \"RUSTC_BOOTSTRAP=$RUSTC_BOOTSTRAP $*\"\n\
+             case \" $* \" in *\" --fail \"*) exit 1 ;; esac\n",
         )
         .expect("write");
         let wrapper = tmp.path().join("bin/rustc");
         std::fs::write(
             &wrapper,
-            wrapper_script(&CodegenBackend::Dylib(PathBuf::from("/x.so")), "h"),
+            wrapper_script(
+                &CodegenBackend::Dylib(PathBuf::from("/x.so")),
+                "h",
+                &[CrossTarget {
+                    triple: "c",
+                    sysroot: Path::new("/s"),
+                    sysroot_key: "k",
+                    linker: "c-gcc",
+                    packages: &["gcc-c".to_owned()],
+                }],
+            ),
         )
         .expect("write");
         std::fs::write(tmp.path().join("VERSION"), "clif-toolchain 0123\n").expect("write");
@@ -796,6 +880,35 @@ mod tests {
         assert!(!links_with_lld(&["a.rs", "--target=my-target.json"]));
         assert!(!links_with_lld(&["@cross-args", "a.rs"]));
         assert!(links_with_lld(&["@args", "a.rs"]));
+    }
+
+    #[test]
+    fn cross_targets_get_their_driver_and_lld() {
+        // The fake dist's cross target `c` is linked by `c-gcc`.
+        let out = run_wrapper_env(&["--target", "c", "a.rs"], &[("CLIF_LLD", "1")]);
+        assert!(
+            out.starts_with(&format!(
+                "RUSTC_BOOTSTRAP=1 -Clinker=c-gcc {LLD_ARGS} --target c "
+            )),
+            "{out}"
+        );
+        let named = run_wrapper_env(&["--target=c", "-Clinker=my-gcc"], &[("CLIF_LLD", "0")]);
+        assert!(!named.contains("-Clinker=c-gcc"), "{named}");
+        assert!(!run_wrapper(&["a.rs"], None).contains("c-gcc"));
+    }
+
+    #[test]
+    fn a_missing_cross_driver_is_named_with_its_packages() {
+        // `c-gcc` is not installed; the fake rustc succeeds, so no note.
+        let (ok, stderr) = wrapper_output(&["--target", "c", "a.rs"], &[]);
+        assert!(ok.status.success() && stderr.is_empty(), "{stderr}");
+        // A failing rustc (exit 1 from `false` as the real rustc) gets it.
+        let (failed, stderr) = wrapper_output(&["--target", "c", "--fail"], &[]);
+        assert_eq!(failed.status.code(), Some(1));
+        assert!(
+            stderr.contains("c is linked and assembled by c-gcc, which is not installed; install Debian's gcc-c"),
+            "{stderr}"
+        );
     }
 
     #[test]
@@ -895,6 +1008,7 @@ mod tests {
             sysroot: &root.join("sysroot"),
             sysroot_key: "0123",
             host: "h",
+            cross: &[],
             lld: &root.join("llvm/bin/lld"),
             dist_dir: root.join("dist"),
         };

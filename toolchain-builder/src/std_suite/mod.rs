@@ -6,6 +6,9 @@
 //! panic=unwind, unless a test's `//@ compile-flags` say otherwise) and `RUSTC_BOOTSTRAP=1` (a few programs test unstable
 //! library features such as `portable_simd`); both binaries run and their
 //! stdout, stderr and exit status are compared (see [`crate::difftest`]).
+//! For a cross target the reference's std is one the sysroot stage built
+//! with LLVM for it (`--sysroot`), and both binaries run with the target's
+//! runner (qemu-user).
 
 use std::path::Path;
 
@@ -27,6 +30,9 @@ pub struct Suite<'a> {
     pub layout: &'a Layout,
     /// The base rustc (the LLVM side).
     pub base_rustc: &'a Path,
+    /// The LLVM side's sysroot, when the base rustc's own has no std for
+    /// the target.
+    pub llvm_sysroot: Option<&'a Path>,
     /// The toolchain's `bin/rustc` (the clif side).
     pub toolchain_rustc: &'a Path,
     /// The backend the toolchain uses (LLVM in developer mode).
@@ -46,7 +52,14 @@ pub fn run(suite: &Suite<'_>, cases: &[Case]) -> Report {
         suite.target,
         suite.shell,
     )
-    .with_env("RUSTC_BOOTSTRAP", "1");
+    .with_env("RUSTC_BOOTSTRAP", "1")
+    .with_args(
+        suite
+            .llvm_sysroot
+            .map(|sysroot| ["--sysroot".into(), sysroot.into()])
+            .into_iter()
+            .flatten(),
+    );
     let clif = Side::new(
         "clif",
         suite.toolchain_rustc,

@@ -1,15 +1,14 @@
 //! A fast path for the commonest `simd_*` intrinsics on 128-bit vectors
 //! (`core::arch`'s SSE2 functions, hashbrown's group probing, `core::simd`
 //! arithmetic): one Cranelift vector instruction instead of a loop over
-//! lanes. Only operations every x86_64 CPU has (SSE2) are taken; anything
-//! else falls back to the exact lane-by-lane lowering in `simd`.
+//! lanes, on targets with 128-bit vector registers
+//! (`Target::simd128`: SSE2, NEON). Anything else falls back to the exact lane-by-lane lowering in `simd`.
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Type, Value, types};
 use rustc_middle::mir;
 use rustc_middle::ty::layout::TyAndLayout;
 use rustc_span::{Spanned, Symbol, sym};
-use rustc_target::asm::InlineAsmArch;
 
 use super::super::FunctionCx;
 use super::super::value::CValue;
@@ -53,7 +52,7 @@ pub fn try_codegen<'tcx>(
     args: &[Spanned<mir::Operand<'tcx>>],
     out: TyAndLayout<'tcx>,
 ) -> Option<CValue<'tcx>> {
-    if fx.tcx.sess.asm_arch != Some(InlineAsmArch::X86_64) {
+    if !fx.cx.target.simd128 {
         return None;
     }
     let arg = |fx: &mut FunctionCx<'_, '_, 'tcx>, i: usize| fx.codegen_operand(&args[i].node);

@@ -1,0 +1,220 @@
+//! The target description: everything this backend does differently from
+//! one target to the next, derived once from rustc's target spec
+//! (architecture × OS × object format). Other modules ask a [`TargetDesc`]
+//! instead of reading the spec, so that a new target is a new row here
+//! plus, where an architecture needs its own code (the `asm!` wrapper, the
+//! vendor intrinsics), a module fenced by [`Arch`].
+
+use rustc_session::Session;
+use rustc_span::Symbol;
+use rustc_target::spec::PanicStrategy;
+
+/// The instruction sets this backend generates code for (each one a
+/// Cranelift ISA).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arch {
+    X86_64,
+    Aarch64,
+    Riscv64,
+    S390x,
+}
+
+/// The object file format the module writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ObjectFormat {
+    Elf,
+    MachO,
+    Coff,
+}
+
+/// How the target's unwinder finds frames and landing pads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnwindFormat {
+    /// DWARF call frame information in `.eh_frame` (Mach-O: `__eh_frame`)
+    /// and LSDAs in `.gcc_except_table`, read by libgcc's or LLVM's
+    /// unwinder.
+    Dwarf,
+    /// Windows' structured exception handling (`.pdata`/`.xdata`); not
+    /// written by this backend yet.
+    WindowsSeh,
+}
+
+/// What a call to a C-variadic function needs beyond the fixed-argument
+/// convention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Variadics {
+    /// Variadic arguments travel like fixed ones; where the convention
+    /// differs for them (riscv64's floats in integer registers), rustc's
+    /// `FnAbi` already says so.
+    LikeFixed,
+    /// x86_64 System V: the caller puts an upper bound of the vector
+    /// registers used in `%al`, which Cranelift cannot express; calls go
+    /// through a trampoline that sets it (`lower::call::variadic_entry`).
+    AlRegister,
+}
+
+/// The target as this backend sees it.
+#[derive(Clone, Copy, Debug)]
+pub struct TargetDesc {
+    pub arch: Arch,
+    pub unwind: UnwindFormat,
+    pub variadics: Variadics,
+    /// Cranelift's `tls_model` setting for thread-locals, if the object
+    /// format has one this backend writes.
+    pub tls_model: Option<&'static str>,
+    /// Whether every CPU of the target has 128-bit vector registers that
+    /// Cranelift's vector instructions use (SSE2, NEON), so 128-bit SIMD
+    /// intrinsics may take one vector instruction instead of a lane loop.
+    pub simd128: bool,
+    /// Whether `PassMode::Indirect { on_stack: true }` may meet an alignment
+    /// above 8, which Cranelift places differently from the C convention
+    /// (x86_64 System V; `abi::StackArgs`).
+    pub sysv_stack_aggregates: bool,
+    /// What assembly writes before a symbol name (Mach-O's `_`).
+    pub symbol_prefix: &'static str,
+    /// Whether Rust's default assembly syntax for the architecture (Intel's
+    /// on x86) must be switched on for the GNU assembler.
+    pub intel_syntax: bool,
+    /// The compare-and-swap function 128-bit atomics are built on, where
+    /// Cranelift has no 128-bit atomic instructions but the target has
+    /// 128-bit atomics (`max_atomic_width`): on aarch64 Linux
+    /// compiler-builtins' outline atomic `__aarch64_cas16_acq_rel`
+    /// (LDAXP/STLXP, or CASPAL where the CPU has LSE), as LLVM's code
+    /// calls it.
+    pub cas128: Option<&'static str>,
+    /// The target features every CPU of the target has (before the
+    /// features they imply), besides those of the target spec.
+    baseline_features: &'static [&'static str],
+    is_mingw: bool,
+    is_linux_gnu_64: bool,
+}
+
+impl TargetDesc {
+    /// The description of the session's target, or why this backend cannot
+    /// compile for it.
+    pub fn of(sess: &Session) -> Result<Self, String> {
+        let spec = &sess.target;
+        let arch = match spec.arch.desc() {
+            "x86_64" => Arch::X86_64,
+            "aarch64" => Arch::Aarch64,
+            "riscv64" => Arch::Riscv64,
+            "s390x" => Arch::S390x,
+            other => {
+                return Err(format!(
+                    "clif backend: the architecture `{other}` of target `{}` is not supported \
+                     (supported: x86_64, aarch64, riscv64, s390x)",
+                    spec.llvm_target
+                ));
+            }
+        };
+        let format = if spec.options.is_like_darwin {
+            ObjectFormat::MachO
+        } else if spec.options.is_like_windows {
+            ObjectFormat::Coff
+        } else {
+            ObjectFormat::Elf
+        };
+        let unwind = match format {
+            ObjectFormat::Coff => UnwindFormat::WindowsSeh,
+            ObjectFormat::Elf | ObjectFormat::MachO => UnwindFormat::Dwarf,
+        };
+        let variadics = match (arch, format) {
+            (Arch::X86_64, ObjectFormat::Elf | ObjectFormat::MachO) => Variadics::AlRegister,
+            _ => Variadics::LikeFixed,
+        };
+        let tls_model = match format {
+            ObjectFormat::Elf => Some("elf_gd"),
+            // Not written for these object formats yet.
+            ObjectFormat::MachO | ObjectFormat::Coff => None,
+        };
+        let baseline_features: &[&str] = match arch {
+            Arch::X86_64 => &["fxsr", "sse", "sse2", "x87"],
+            Arch::Aarch64 => &["neon"],
+            Arch::Riscv64 | Arch::S390x => &[],
+        };
+        let os = spec.options.os.desc();
+        let env = spec.options.env.desc();
+        Ok(TargetDesc {
+            arch,
+            unwind,
+            variadics,
+            tls_model,
+            simd128: matches!(arch, Arch::X86_64 | Arch::Aarch64),
+            sysv_stack_aggregates: arch == Arch::X86_64 && format != ObjectFormat::Coff,
+            symbol_prefix: if format == ObjectFormat::MachO {
+                "_"
+            } else {
+                ""
+            },
+            intel_syntax: arch == Arch::X86_64,
+            cas128: (arch == Arch::Aarch64 && os == "linux").then_some("__aarch64_cas16_acq_rel"),
+            baseline_features,
+            is_mingw: arch == Arch::X86_64 && os == "windows" && env == "gnu",
+            is_linux_gnu_64: os == "linux" && env == "gnu" && spec.pointer_width == 64,
+        })
+    }
+
+    /// Whether calls that unwind into cleanup code get landing pads: with
+    /// panic=unwind, on targets whose unwinder reads DWARF tables. Cranelift's
+    /// exception tables have payload registers for the system calling
+    /// convention on all its ISAs (the registers
+    /// `__builtin_eh_return_data_regno` names).
+    pub fn has_landing_pads(&self, sess: &Session) -> bool {
+        sess.panic_strategy() == PanicStrategy::Unwind && self.unwind == UnwindFormat::Dwarf
+    }
+
+    /// The target features every CPU of the target has, with what they
+    /// imply, for `cfg(target_feature)`: the architecture's baseline and
+    /// the `+feature`s of the target spec that rustc knows (riscv64gc's
+    /// `m,a,f,d,c,...`, aarch64 Linux's `outline-atomics`), as LLVM
+    /// reports them.
+    pub fn target_features(&self, sess: &Session) -> Vec<Symbol> {
+        let known: Vec<&str> = sess
+            .target
+            .rust_target_features()
+            .iter()
+            .map(|(name, ..)| *name)
+            .collect();
+        let from_spec = sess
+            .target
+            .options
+            .features
+            .split(',')
+            .filter_map(|f| f.strip_prefix('+'))
+            .filter(|f| known.contains(f));
+        let mut features: Vec<Symbol> = self
+            .baseline_features
+            .iter()
+            .copied()
+            .chain(from_spec)
+            .flat_map(|f| sess.target.implied_target_features(f))
+            .map(Symbol::intern)
+            .collect();
+        features.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        features.dedup();
+        features
+    }
+
+    /// Which of `f16`/`f128` (and their math) the library may rely on.
+    ///
+    /// Their arithmetic is lowered to compiler-builtins calls and their
+    /// math to libm calls (`lower::wide_float`), so they work wherever
+    /// those symbols exist and the C ABI for the types is settled. MinGW's
+    /// is not (GCC bug 115054, as for the LLVM backend); the `*f128` math
+    /// functions are glibc's, on 64-bit Linux.
+    pub fn reliable_floats(&self) -> ReliableFloats {
+        let f128 = !self.is_mingw;
+        ReliableFloats {
+            f16: !self.is_mingw,
+            f128,
+            f128_math: f128 && self.is_linux_gnu_64,
+        }
+    }
+}
+
+/// Which of `f16`/`f128` (and their math) the library may rely on.
+pub struct ReliableFloats {
+    pub f16: bool,
+    pub f128: bool,
+    pub f128_math: bool,
+}
