@@ -8,6 +8,8 @@
 //! general registers. The architecture's module owns the register
 //! assignment and the function's prologue and epilogue.
 
+mod aarch64;
+mod aarch64_table;
 mod x86_64;
 mod x86_64_table;
 
@@ -21,6 +23,7 @@ use crate::cx::CodegenCx;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Operand {
     /// A vector of this many bits, passed by address.
+    V64,
     V128,
     V256,
     V512,
@@ -45,12 +48,17 @@ impl Operand {
             Operand::G32 => types::I32,
             Operand::G64 => types::I64,
             Operand::Ptr => pointer,
-            Operand::V128 | Operand::V256 | Operand::V512 | Operand::Imm => return None,
+            Operand::V64 | Operand::V128 | Operand::V256 | Operand::V512 | Operand::Imm => {
+                return None;
+            }
         })
     }
 
     pub fn is_vector(self) -> bool {
-        matches!(self, Operand::V128 | Operand::V256 | Operand::V512)
+        matches!(
+            self,
+            Operand::V64 | Operand::V128 | Operand::V256 | Operand::V512
+        )
     }
 }
 
@@ -86,7 +94,8 @@ type LeftOut = &'static [(&'static str, &'static str)];
 fn tables(cx: &CodegenCx<'_>) -> Option<(&'static [Intrinsic], LeftOut)> {
     match cx.target.arch {
         Arch::X86_64 => Some((x86_64_table::TABLE, x86_64_table::LEFT_OUT)),
-        Arch::Aarch64 | Arch::Riscv64 | Arch::S390x => None,
+        Arch::Aarch64 => Some((aarch64_table::TABLE, aarch64_table::LEFT_OUT)),
+        Arch::Riscv64 | Arch::S390x => None,
     }
 }
 
@@ -126,6 +135,7 @@ pub fn declare(cx: &mut CodegenCx<'_>, intrinsic: &Intrinsic, immediates: &[i64]
     let symbol = cx.asm_symbol_name(&kind);
     let body = match cx.target.arch {
         Arch::X86_64 => x86_64::function(&symbol, intrinsic, immediates),
+        Arch::Aarch64 => aarch64::function(&symbol, intrinsic, immediates),
         arch => unreachable!("vendor intrinsic table for {arch:?}"),
     };
     cx.asm_text.push_str(&body);
@@ -162,9 +172,11 @@ pub fn declare(cx: &mut CodegenCx<'_>, intrinsic: &Intrinsic, immediates: &[i64]
 mod tests {
     use super::*;
 
+    const TABLES: [&[Intrinsic]; 2] = [x86_64_table::TABLE, aarch64_table::TABLE];
+
     #[test]
     fn tables_are_sorted_and_unique() {
-        for pair in x86_64_table::TABLE.windows(2) {
+        for pair in TABLES.iter().flat_map(|t| t.windows(2)) {
             assert!(
                 pair[0].name < pair[1].name,
                 "{} / {}",
@@ -176,7 +188,7 @@ mod tests {
 
     #[test]
     fn templates_only_name_existing_operands() {
-        for i in x86_64_table::TABLE {
+        for i in TABLES.iter().copied().flatten() {
             for (at, _) in i.asm.match_indices('$') {
                 let next = i.asm[at + 1..].chars().next().unwrap();
                 match next.to_digit(10) {

@@ -41,6 +41,7 @@ fn bits(op: Operand) -> u32 {
         Operand::G16 => 16,
         Operand::G32 => 32,
         Operand::G64 | Operand::Ptr => 64,
+        Operand::V64 => 64,
         Operand::V128 => 128,
         Operand::V256 => 256,
         Operand::V512 => 512,

@@ -1,0 +1,131 @@
+//! The assembly function of an aarch64 vendor intrinsic (AAPCS64).
+//!
+//! Register assignment (the generator, `tools/vendor-intrinsics/
+//! gen_aarch64.py`, checks its templates against the same one): the
+//! parameters arrive in x0-x7, the result's address first when the result
+//! is a vector. The prologue loads vector operand N into vN+1 (`ldr q`, or
+//! `ldr d` for a 64-bit vector); general operands stay in their argument
+//! register (`w` up to 32 bits, else `x`). The template leaves a vector
+//! result in v0 and a general one in w0/x0; the epilogue stores a vector
+//! result. Only v0-v7 and v16-v31 are used, which the caller saves.
+
+use std::fmt::Write;
+
+use super::{Intrinsic, Operand, Output};
+
+/// The architecture the GNU assembler is told before each function, so that
+/// it accepts every extension an intrinsic's `target_feature` may enable
+/// (CRC32, AES, SHA-2/3, ...; it only widens what assembles, not how). The
+/// generator assembles its templates with the same `-march`.
+const ARCH: &str = "armv8.8-a+crc+aes+sha2+sha3+sm4+fp16+rdm+dotprod+i8mm+bf16";
+
+/// The name of argument register `n` at the width of `op`.
+fn gpr(op: Operand, n: usize) -> String {
+    match op {
+        Operand::G64 | Operand::Ptr => format!("x{n}"),
+        _ => format!("w{n}"),
+    }
+}
+
+/// `q` or `d`: the scalar name of a vector register of `op`'s width.
+fn vector_width(op: Operand) -> &'static str {
+    match op {
+        Operand::V64 => "d",
+        Operand::V128 => "q",
+        _ => unreachable!("aarch64 vectors are 64 or 128 bits, not {op:?}"),
+    }
+}
+
+/// The assembly text defining `symbol` as `intrinsic` with `immediates`.
+pub fn function(symbol: &str, intrinsic: &Intrinsic, immediates: &[i64]) -> String {
+    let mut next = usize::from(intrinsic.vector_result());
+    let mut prologue = String::new();
+    let mut names = Vec::new();
+    let mut immediates = immediates.iter();
+    for (n, &op) in intrinsic.operands.iter().enumerate() {
+        let name = match op {
+            Operand::Imm => immediates.next().expect("an immediate per Imm").to_string(),
+            Operand::V64 | Operand::V128 => {
+                writeln!(prologue, " ldr {}{}, [x{next}]", vector_width(op), n + 1).unwrap();
+                next += 1;
+                format!("v{}", n + 1)
+            }
+            _ => {
+                next += 1;
+                gpr(op, next - 1)
+            }
+        };
+        names.push(name);
+    }
+    let mut epilogue = String::new();
+    let result = match intrinsic.output {
+        Output::None => String::new(),
+        Output::One(op) if op.is_vector() => {
+            writeln!(epilogue, " str {}0, [x0]", vector_width(op)).unwrap();
+            "v0".to_owned()
+        }
+        Output::One(op) | Output::Pair(op, _) => gpr(op, 0),
+    };
+    let body = expand(intrinsic.asm, &result, &names);
+    format!(
+        ".arch {ARCH}\n.pushsection .text.{symbol},\"ax\",%progbits\n.globl {symbol}\n.hidden {symbol}\n.type {symbol},%function\n.p2align 2\n{symbol}:\n{prologue}{body}\n{epilogue} ret\n.size {symbol}, . - {symbol}\n.popsection\n"
+    )
+}
+
+/// The template with its placeholders replaced.
+fn expand(template: &str, result: &str, operands: &[String]) -> String {
+    let mut out = String::from(" ");
+    let mut chars = template.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '$' => match chars.next() {
+                Some('r') => out.push_str(result),
+                Some(d) => out.push_str(&operands[d.to_digit(10).expect("operand digit") as usize]),
+                None => {}
+            },
+            '\n' => out.push_str("\n "),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vector_operation() {
+        let umaxp = Intrinsic {
+            name: "llvm.aarch64.neon.umaxp.v8i8",
+            operands: &[Operand::V64, Operand::V64],
+            output: Output::One(Operand::V64),
+            asm: "umaxp $r.8b, $0.8b, $1.8b",
+        };
+        let text = function("f", &umaxp, &[]);
+        assert!(
+            text.contains(
+                " ldr d1, [x1]\n ldr d2, [x2]\n umaxp v0.8b, v1.8b, v2.8b\n str d0, [x0]\n ret"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn general_registers_and_immediates() {
+        let crc = Intrinsic {
+            name: "llvm.aarch64.crc32x",
+            operands: &[Operand::G32, Operand::G64],
+            output: Output::One(Operand::G32),
+            asm: "crc32x $r, $0, $1",
+        };
+        assert!(function("f", &crc, &[]).contains(" crc32x w0, w0, x1\n ret"));
+        let isb = Intrinsic {
+            name: "llvm.aarch64.isb",
+            operands: &[Operand::Imm],
+            output: Output::None,
+            asm: "isb #$0",
+        };
+        assert!(function("f", &isb, &[15]).contains("f:\n isb #15\n ret"));
+    }
+}
