@@ -13,6 +13,7 @@ use rustc_target::callconv::{ArgAbi, ArgAttributes, ArgExtension, CastTarget, Fn
 
 use crate::cx::CodegenCx;
 use crate::lower::scalar_type;
+use crate::target::Variadics;
 
 pub fn call_conv(cx: &CodegenCx<'_>, conv: CanonAbi) -> CallConv {
     let default = cx.isa().default_call_conv();
@@ -58,8 +59,13 @@ pub fn params<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> Par
     let mut stack = StackArgs::new(cx, call_conv);
     stack.place_all(&sig.params);
     let mut padded = Vec::with_capacity(fn_abi.args.len());
-    for arg in fn_abi.args.iter() {
-        let arg_params = arg_params(ptr, arg);
+    let mut float_regs = FloatRegs::new(cx);
+    for (index, arg) in fn_abi.args.iter().enumerate() {
+        let mut arg_params = arg_params(ptr, arg);
+        // Past `fixed_count` are also a "rust-call" function's untupled
+        // arguments and the caller location, which are not variadic.
+        let variadic = fn_abi.c_variadic && index >= fn_abi.fixed_count as usize;
+        float_regs.assign(&mut arg_params, variadic);
         let pad = stack.padding_before(cx, arg);
         if pad {
             sig.params.push(stack_padding(ptr));
@@ -69,6 +75,37 @@ pub fn params<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> Par
         sig.params.extend(arg_params);
     }
     Params { sig, padded }
+}
+
+/// The float argument registers of [`Variadics::FloatsInIntegerRegisters`]
+/// (RISC-V's fa0-fa7), as the arguments take them.
+struct FloatRegs {
+    /// `None` on targets without the rule.
+    free: Option<usize>,
+}
+
+impl FloatRegs {
+    fn new(cx: &CodegenCx<'_>) -> Self {
+        let rule = cx.target.variadics == Variadics::FloatsInIntegerRegisters;
+        FloatRegs {
+            free: rule.then_some(8),
+        }
+    }
+
+    /// Turns the float parameters of one argument that go to integer
+    /// registers into integers of their width (`lower::call` bitcasts).
+    fn assign(&mut self, params: &mut [AbiParam], variadic: bool) {
+        let Some(free) = &mut self.free else {
+            return;
+        };
+        for param in params.iter_mut().filter(|p| p.value_type.is_float()) {
+            if !variadic && *free > 0 {
+                *free -= 1;
+            } else {
+                param.value_type = param.value_type.as_int();
+            }
+        }
+    }
 }
 
 /// The Cranelift parameters one argument (or a non-indirect return) becomes.

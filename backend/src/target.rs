@@ -51,6 +51,12 @@ pub enum Variadics {
     /// registers used in `%al`, which Cranelift cannot express; calls go
     /// through a trampoline that sets it (`lower::call::variadic_entry`).
     AlRegister,
+    /// RISC-V: variadic floats travel in integer registers, and so do fixed
+    /// ones once the eight float argument registers are taken (the psABI's
+    /// rule, which rustc leaves to the code generator and Cranelift's own
+    /// assignment does not follow). `abi::params` makes those parameters
+    /// integers of the same width.
+    FloatsInIntegerRegisters,
 }
 
 /// The target as this backend sees it.
@@ -70,6 +76,8 @@ pub struct TargetDesc {
     /// above 8, which Cranelift places differently from the C convention
     /// (x86_64 System V; `abi::StackArgs`).
     pub sysv_stack_aggregates: bool,
+    /// The instruction that returns from an assembly function.
+    pub asm_return: &'static str,
     /// What assembly writes before a symbol name (Mach-O's `_`).
     pub symbol_prefix: &'static str,
     /// Whether Rust's default assembly syntax for the architecture (Intel's
@@ -120,6 +128,7 @@ impl TargetDesc {
         };
         let variadics = match (arch, format) {
             (Arch::X86_64, ObjectFormat::Elf | ObjectFormat::MachO) => Variadics::AlRegister,
+            (Arch::Riscv64, _) => Variadics::FloatsInIntegerRegisters,
             _ => Variadics::LikeFixed,
         };
         let tls_model = match format {
@@ -147,6 +156,10 @@ impl TargetDesc {
                 ""
             },
             intel_syntax: arch == Arch::X86_64,
+            asm_return: match arch {
+                Arch::S390x => "br %r14",
+                Arch::X86_64 | Arch::Aarch64 | Arch::Riscv64 => "ret",
+            },
             cas128: (arch == Arch::Aarch64 && os == "linux").then_some("__aarch64_cas16_acq_rel"),
             baseline_features,
             is_mingw: arch == Arch::X86_64 && os == "windows" && env == "gnu",

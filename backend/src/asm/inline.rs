@@ -11,9 +11,11 @@
 //! every clobber an `asm!` block can declare. Registers of operand classes
 //! are chosen here, never shared between operands.
 //!
-//! Other architectures, and operand kinds not handled here (`label`,
-//! AVX-512 and mask registers, x87), keep the run-time refusal: a warning at compile
-//! time and an abort with a message if reached.
+//! On other architectures only blocks without operands are handled (see
+//! [`operandless`]). Blocks with operands there, and operand kinds not
+//! handled here (`label`, AVX-512 and mask registers, x87), keep the
+//! run-time refusal: a warning at compile time and an abort with a message
+//! if reached.
 
 use std::fmt::Write as _;
 
@@ -102,7 +104,7 @@ pub fn codegen_inline_asm<'tcx>(
     targets: &[BasicBlock],
 ) -> bool {
     if fx.cx.target.arch != Arch::X86_64 {
-        return false;
+        return operandless(fx, template, operands, options, targets);
     }
     let Some(regs) = allocate(operands) else {
         return false;
@@ -143,6 +145,16 @@ pub fn codegen_inline_asm<'tcx>(
         let at = block.offset(fx, reg.slot as i64);
         dest.write_cvalue(fx, CValue::by_ref(at, dest.layout));
     }
+    continue_after(fx, options, targets);
+    true
+}
+
+/// Jumps to the block after an `asm!` block (a `noreturn` one traps).
+fn continue_after(
+    fx: &mut FunctionCx<'_, '_, '_>,
+    options: InlineAsmOptions,
+    targets: &[BasicBlock],
+) {
     match targets.first() {
         Some(&target) if !options.contains(InlineAsmOptions::NORETURN) => {
             let block = fx.block(target);
@@ -150,6 +162,40 @@ pub fn codegen_inline_asm<'tcx>(
         }
         _ => fx.trap(TrapCode::unwrap_user(8)),
     }
+}
+
+/// On architectures without a wrapper of their own: a block without
+/// operands (`core::hint::spin_loop`'s `pause` on riscv64, `nop`), as a
+/// function that runs the template and returns. It cannot touch a register
+/// the caller relies on (it would need an operand to say so), so the call
+/// is all the wrapper there is to it.
+fn operandless(
+    fx: &mut FunctionCx<'_, '_, '_>,
+    template: &[InlineAsmTemplatePiece],
+    operands: &[InlineAsmOperand<'_>],
+    options: InlineAsmOptions,
+    targets: &[BasicBlock],
+) -> bool {
+    let mut body = String::new();
+    for piece in template {
+        match piece {
+            InlineAsmTemplatePiece::String(s) if operands.is_empty() => body.push_str(s),
+            _ => return false,
+        }
+    }
+    let name = fx.cx.asm_symbol_name("asm");
+    let ret = fx.cx.target.asm_return;
+    let _ = write!(
+        fx.cx.asm_text,
+        ".pushsection .text.{name},\"ax\",%progbits\n.p2align 2\n.globl {name}\n\
+         .hidden {name}\n.type {name},%function\n{name}:\n{body}\n{ret}\n\
+         .size {name}, . - {name}\n.popsection\n"
+    );
+    let sig = Signature::new(fx.cx.isa().default_call_conv());
+    let id = fx.cx.declare_fn_raw(&name, Linkage::Import, &sig);
+    let f = fx.func_ref(id);
+    fx.bcx.ins().call(f, &[]);
+    continue_after(fx, options, targets);
     true
 }
 

@@ -4,9 +4,9 @@
 //! and returning.
 
 use cranelift_codegen::binemit::Reloc;
-use cranelift_codegen::ir::{Block, InstBuilder, TrapCode, Value};
+use cranelift_codegen::ir::{Block, InstBuilder, MemFlagsData, TrapCode, Type, Value};
 use cranelift_module::{FuncId, Linkage, Module, ModuleReloc, ModuleRelocTarget};
-use rustc_abi::{ExternAbi, Size};
+use rustc_abi::{BackendRepr, ExternAbi, Size};
 use rustc_index::bit_set::DenseBitSet;
 use rustc_middle::mir::{self, Local, RETURN_PLACE, SourceInfo};
 use rustc_middle::ty::layout::FnAbiOf;
@@ -121,14 +121,24 @@ fn from_abi<'tcx>(
     params: &mut impl Iterator<Item = Value>,
 ) -> CValue<'tcx> {
     let mut next = || params.next().expect("too few parameters for the ABI");
-    match &arg.mode {
-        PassMode::Ignore => CValue::zst(fx, arg.layout),
-        PassMode::Direct(_) => CValue::by_val(next(), arg.layout),
-        PassMode::Pair(..) => {
-            let a = next();
-            CValue::by_val_pair(a, next(), arg.layout)
+    match (&arg.mode, arg.layout.backend_repr) {
+        (PassMode::Ignore, _) => CValue::zst(fx, arg.layout),
+        // Floats the signature passes as integers (`abi::FloatRegs`).
+        (PassMode::Direct(_), BackendRepr::Scalar(s)) => {
+            let ty = fx.scalar_type(s);
+            let v = bitcast_to(fx, next(), ty);
+            CValue::by_val(v, arg.layout)
         }
-        PassMode::Cast { pad_i32, cast } => {
+        (PassMode::Pair(..), BackendRepr::ScalarPair(a, b)) => {
+            let (a_ty, b_ty) = (fx.scalar_type(a), fx.scalar_type(b));
+            let a = bitcast_to(fx, next(), a_ty);
+            let b = bitcast_to(fx, next(), b_ty);
+            CValue::by_val_pair(a, b, arg.layout)
+        }
+        (PassMode::Direct(_) | PassMode::Pair(..), _) => {
+            unreachable!("{:?} for {:?}", arg.mode, arg.layout.ty)
+        }
+        (PassMode::Cast { pad_i32, cast }, _) => {
             if *pad_i32 {
                 next();
             }
@@ -136,17 +146,34 @@ fn from_abi<'tcx>(
             let values: Vec<Value> = parts.iter().map(|_| next()).collect();
             from_cast_parts(fx, arg, &parts, &values)
         }
-        PassMode::Indirect {
-            meta_attrs: None, ..
-        } => CValue::by_ref(Pointer::new(next()), arg.layout),
-        PassMode::Indirect {
-            meta_attrs: Some(_),
-            ..
-        } => {
+        (
+            PassMode::Indirect {
+                meta_attrs: None, ..
+            },
+            _,
+        ) => CValue::by_ref(Pointer::new(next()), arg.layout),
+        (
+            PassMode::Indirect {
+                meta_attrs: Some(_),
+                ..
+            },
+            _,
+        ) => {
             let ptr = next();
             CValue::by_ref_unsized(Pointer::new(ptr), next(), arg.layout)
         }
     }
+}
+
+/// `value` as `ty` when they differ only in being a float or an integer of
+/// one width (a float the signature passes as an integer).
+fn bitcast_to(fx: &mut FunctionCx<'_, '_, '_>, value: Value, ty: Type) -> Value {
+    let from = fx.bcx.func.dfg.value_type(value);
+    if from == ty {
+        return value;
+    }
+    debug_assert_eq!(from.bits(), ty.bits(), "{from} as {ty}");
+    fx.bcx.ins().bitcast(ty, MemFlagsData::new(), value)
 }
 
 fn from_cast_parts<'tcx>(
@@ -398,8 +425,8 @@ pub fn codegen_call<'tcx>(
         fn_abi.args.len(),
         "argument count mismatch for {instance:?}"
     );
-    let padded = abi::params(fx.cx, fn_abi).padded;
-    for ((arg, (value, owned)), padded) in fn_abi.args.iter().zip(values).zip(padded) {
+    let params = abi::params(fx.cx, fn_abi);
+    for ((arg, (value, owned)), &padded) in fn_abi.args.iter().zip(values).zip(&params.padded) {
         let arg_values = to_abi(fx, arg, value, owned);
         if padded {
             // The stack padding copies 8 bytes from any readable address:
@@ -407,6 +434,10 @@ pub fn codegen_call<'tcx>(
             call_args.push(arg_values[0]);
         }
         call_args.extend(arg_values);
+    }
+    // Floats the signature passes as integers (`abi::FloatRegs`).
+    for (value, param) in call_args.iter_mut().zip(&params.sig.params) {
+        *value = bitcast_to(fx, *value, param.value_type);
     }
 
     let callee = match callee {

@@ -119,25 +119,54 @@ fn with_overflow(
     if ty == types::I128 {
         return with_overflow_i128(fx, op, a, b, signed);
     }
-    let ins = fx.bcx.ins();
     match (op, signed) {
         (BinOp::AddWithOverflow, false) => uadd_overflow(fx, a, b),
-        (BinOp::AddWithOverflow, true) => ins.sadd_overflow(a, b),
-        (BinOp::SubWithOverflow, false) => ins.usub_overflow(a, b),
-        (BinOp::SubWithOverflow, true) => ins.ssub_overflow(a, b),
+        (BinOp::AddWithOverflow, true) => sadd_overflow(fx, a, b),
+        (BinOp::SubWithOverflow, false) => usub_overflow(fx, a, b),
+        (BinOp::SubWithOverflow, true) => ssub_overflow(fx, a, b),
         (BinOp::MulWithOverflow, false) => umul_overflow(fx, a, b),
         (BinOp::MulWithOverflow, true) => smul_overflow(fx, a, b),
         _ => unreachable!(),
     }
 }
 
-// Cranelift's `uadd_overflow`, `umul_overflow` and `smul_overflow` are not
-// used: cranelift-codegen 0.136's x64 lowering recomputes the operation for
-// a `select` or `brif` on the overflow flag (also from another block) and
-// lets both copies fold the same single-use load into a memory operand,
-// which panics (`value_lowered_uses[..] == 0` in machinst/lower.rs; reduced
-// case: backend/tests/clif/overflow_flag_load_sinking.clif). The forms below
-// are plain arithmetic and compares, which it lowers without that fusion.
+// Cranelift's `*_overflow` instructions are not used: cranelift-codegen
+// 0.136's x64 lowering recomputes the operation for a `select` or `brif` on
+// the overflow flag (also from another block) and lets both copies fold the
+// same single-use load into a memory operand, which panics
+// (`value_lowered_uses[..] == 0` in machinst/lower.rs; reduced case:
+// backend/tests/clif/overflow_flag_load_sinking.clif), and its riscv64
+// backend has no lowering of `usub_overflow`/`ssub_overflow`. The forms
+// below are plain arithmetic and compares, which every ISA lowers.
+
+/// `a + b` and whether it left the signed range: the sum's sign differs
+/// from both operands' signs exactly then.
+fn sadd_overflow(fx: &mut FunctionCx<'_, '_, '_>, a: Value, b: Value) -> (Value, Value) {
+    let sum = fx.bcx.ins().iadd(a, b);
+    let from_a = fx.bcx.ins().bxor(sum, a);
+    let from_b = fx.bcx.ins().bxor(sum, b);
+    let both = fx.bcx.ins().band(from_a, from_b);
+    let overflowed = fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, both, 0);
+    (sum, overflowed)
+}
+
+/// `a - b` and whether it wrapped: `b` is above `a` exactly then.
+fn usub_overflow(fx: &mut FunctionCx<'_, '_, '_>, a: Value, b: Value) -> (Value, Value) {
+    let difference = fx.bcx.ins().isub(a, b);
+    let wrapped = fx.bcx.ins().icmp(IntCC::UnsignedLessThan, a, b);
+    (difference, wrapped)
+}
+
+/// `a - b` and whether it left the signed range: the operands' signs differ
+/// and the difference's sign is not `a`'s exactly then.
+fn ssub_overflow(fx: &mut FunctionCx<'_, '_, '_>, a: Value, b: Value) -> (Value, Value) {
+    let difference = fx.bcx.ins().isub(a, b);
+    let operands = fx.bcx.ins().bxor(a, b);
+    let from_a = fx.bcx.ins().bxor(a, difference);
+    let both = fx.bcx.ins().band(operands, from_a);
+    let overflowed = fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, both, 0);
+    (difference, overflowed)
+}
 
 /// `a + b` and whether it wrapped: the sum is below `a` exactly then.
 fn uadd_overflow(fx: &mut FunctionCx<'_, '_, '_>, a: Value, b: Value) -> (Value, Value) {
