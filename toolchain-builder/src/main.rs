@@ -356,10 +356,11 @@ fn test(
     let developer = codegen::developer_override()?;
     let cross = target.triple != targets::HOST;
     // The suites that run for a cross target so far.
-    let cross_suites = [SuiteName::NoCore, SuiteName::Std];
+    let cross_suites = [SuiteName::NoCore, SuiteName::Std, SuiteName::Cargo];
     if let Some(suite) = args.suite.filter(|s| cross && !cross_suites.contains(s)) {
         return Err(UsageError(format!(
-            "the {} suite runs for the host ({}) only so far; for {} there are no_core and std",
+            "the {} suite runs for the host ({}) only so far; for {} there are no_core, std and \
+             cargo",
             clap::ValueEnum::to_possible_value(&suite)
                 .map_or_else(String::new, |v| v.get_name().to_owned()),
             targets::HOST,
@@ -369,7 +370,7 @@ fn test(
     }
     if cross && args.suite.is_none() {
         progress::note(format!(
-            "{}: no_core and std (cargo and libtests run for the host only so far)",
+            "{}: no_core, std and cargo (libtests run for the host only so far)",
             target.triple
         ));
     }
@@ -474,7 +475,7 @@ fn test(
                 Err(err) => return Err(err),
             };
         // The reference's std for a cross target, built by LLVM.
-        let llvm_sysroot = match cross && !std_cases.is_empty() {
+        let llvm_sysroot = match cross && !(std_cases.is_empty() && cargo_cases.is_empty()) {
             true => Some(session.sysroot(&base, &CodegenBackend::Llvm, target)?.root),
             false => None,
         };
@@ -507,6 +508,7 @@ fn test(
                         toolchain: dist,
                         clif_backend: backend.clone(),
                         target,
+                        llvm_sysroot: llvm_sysroot.as_deref(),
                         shell: session.shell,
                     },
                     &cargo_cases,

@@ -53,6 +53,14 @@ impl TargetSpec {
 }
 
 impl TargetSpec {
+    /// Cargo's `CARGO_TARGET_<TRIPLE>_<key>` variable for this target.
+    pub fn cargo_env(&self, key: &str) -> String {
+        format!(
+            "CARGO_TARGET_{}_{key}",
+            self.triple.to_uppercase().replace(['-', '.'], "_")
+        )
+    }
+
     /// Fails, naming the Debian packages to install, when the target's C
     /// compiler driver (or, with `run`, its runner) is not on `PATH`.
     pub fn require_tools(&self, run: bool) -> anyhow::Result<()> {
@@ -124,6 +132,16 @@ impl Runner {
                 let mut cmd = crate::process::clean_command(binary);
                 cmd.arg("-L").arg(ld_prefix).arg(program);
                 cmd
+            }
+        }
+    }
+
+    /// The value of cargo's `CARGO_TARGET_<TRIPLE>_RUNNER`, if not native.
+    pub fn cargo_runner(&self) -> Option<String> {
+        match self {
+            Runner::Native => None,
+            Runner::Qemu { binary, ld_prefix } => {
+                Some(format!("{binary} -L {}", ld_prefix.display()))
             }
         }
     }

@@ -5,7 +5,10 @@
 //! toolchain's `bin/rustc` and `bin/rustdoc` (the clif side: the build
 //! script and the proc macro are compiled by Cranelift too) and with the
 //! base toolchain's rustc and rustdoc (the llvm side, the reference), both
-//! panic=unwind. Two tests:
+//! panic=unwind. For a cross target, cargo builds with `--target`, the llvm
+//! side's target crates with a std the sysroot stage built with LLVM, and
+//! runs tests and the binary with the target's runner
+//! (`CARGO_TARGET_<T>_RUNNER`). Two tests:
 //!
 //! - `cargo_test`: `cargo test --locked --no-fail-fast` succeeds on both
 //!   sides, and both ran the same tests with the same results (libtest's
@@ -107,10 +110,7 @@ pub fn cargo_command(dir: &Path, target: &TargetSpec, rustc: &Path, rustflags: &
             cmd.env_remove(&var);
         }
     }
-    let linker_var = format!(
-        "CARGO_TARGET_{}_LINKER",
-        target.triple.to_uppercase().replace(['-', '.'], "_")
-    );
+    let linker_var = target.cargo_env("LINKER");
     cmd.current_dir(dir)
         .env("RUSTC", rustc)
         .env("CARGO_ENCODED_RUSTFLAGS", rustflags.join("\x1f"))
@@ -129,17 +129,20 @@ pub struct Suite<'a> {
     /// The backend the toolchain uses (LLVM in developer mode).
     pub clif_backend: CodegenBackend,
     pub target: &'a TargetSpec,
+    /// The llvm side's sysroot for a cross target (see the std suite).
+    pub llvm_sysroot: Option<&'a Path>,
     pub shell: Shell,
 }
 
 impl Suite<'_> {
     fn sides(&self) -> [CargoSide; 2] {
-        side::sides(
+        let [llvm, clif] = side::sides(
             self.base,
             self.toolchain,
             &self.clif_backend,
             &self.layout.cargo_out_dir(),
-        )
+        );
+        [llvm.with_sysroot(self.llvm_sysroot), clif]
     }
 
     /// `cargo <args> --locked --target-dir <side's>` in the workspace, with
@@ -447,6 +450,7 @@ mod tests {
             toolchain: &toolchain,
             clif_backend: CodegenBackend::Dylib(PathBuf::from("/b/clif.so")),
             target: &target,
+            llvm_sysroot: None,
             shell: Shell { verbose: false },
         };
         let [llvm, clif] = suite.sides();

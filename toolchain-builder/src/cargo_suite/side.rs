@@ -45,6 +45,9 @@ pub struct CargoSide {
     rustdocflags: &'static [&'static str],
     env: Vec<(&'static str, OsString)>,
     pub target_dir: PathBuf,
+    /// A `--sysroot` for the target crates and doctests (the llvm side of a
+    /// cross target: a std built with LLVM for it).
+    sysroot: Option<PathBuf>,
 }
 
 /// The llvm and the clif side, with target dirs `out/llvm` and `out/clif`.
@@ -65,6 +68,7 @@ pub fn sides(
             rustdocflags: LLVM_RUSTDOCFLAGS,
             env: llvm_env,
             target_dir: out.join("llvm"),
+            sysroot: None,
         },
         CargoSide {
             name: "clif",
@@ -74,19 +78,48 @@ pub fn sides(
             rustdocflags: &[],
             env: compiler_env(clif_backend),
             target_dir: out.join("clif"),
+            sysroot: None,
         },
     ]
 }
 
 impl CargoSide {
+    /// This side with `--sysroot sysroot` for the target's crates.
+    pub fn with_sysroot(mut self, sysroot: Option<&Path>) -> Self {
+        self.sysroot = sysroot.map(Path::to_owned);
+        self
+    }
+
     /// `cargo <args> --locked --target-dir <side's>` in `dir`, with the
-    /// side's compilers and flags.
+    /// side's compilers and flags; for a target other than the host also
+    /// `--target` (flags then reach only the target's crates, not build
+    /// scripts and proc macros) and the target's runner.
     pub fn cargo(&self, dir: &Path, target: &TargetSpec, args: &[&str]) -> Command {
-        let mut cmd = cargo_command(dir, target, &self.rustc, self.rustflags);
+        let sysroot = self
+            .sysroot
+            .as_ref()
+            .map(|s| format!("--sysroot={}", s.display()));
+        let with_sysroot = |flags: &[&str]| {
+            let mut flags: Vec<String> = flags.iter().map(|f| (*f).to_owned()).collect();
+            flags.extend(sysroot.clone());
+            flags
+        };
+        let rustflags = with_sysroot(self.rustflags);
+        let rustflags: Vec<&str> = rustflags.iter().map(String::as_str).collect();
+        let mut cmd = cargo_command(dir, target, &self.rustc, &rustflags);
         cmd.args(args)
             .args(["--locked", "--target-dir"])
             .arg(&self.target_dir)
-            .env("CARGO_ENCODED_RUSTDOCFLAGS", self.rustdocflags.join("\x1f"));
+            .env(
+                "CARGO_ENCODED_RUSTDOCFLAGS",
+                with_sysroot(self.rustdocflags).join("\x1f"),
+            );
+        if target.triple != crate::targets::HOST {
+            cmd.args(["--target", &target.triple]);
+            if let Some(runner) = target.runner.cargo_runner() {
+                cmd.env(target.cargo_env("RUNNER"), runner);
+            }
+        }
         if let Some(rustdoc) = &self.rustdoc {
             cmd.env("RUSTDOC", rustdoc);
         }
