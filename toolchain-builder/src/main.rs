@@ -357,10 +357,15 @@ fn test(
     let cross = target.triple != targets::HOST;
     // The suites that run for a cross target so far.
     let cross_suites = [SuiteName::NoCore, SuiteName::Std, SuiteName::Cargo];
-    if let Some(suite) = args.suite.filter(|s| cross && !cross_suites.contains(s)) {
+    // ... and only when named (their builds and runs under qemu take long).
+    let cross_opt_in = [SuiteName::Libtests];
+    if let Some(suite) = args
+        .suite
+        .filter(|s| cross && !cross_suites.contains(s) && !cross_opt_in.contains(s))
+    {
         return Err(UsageError(format!(
-            "the {} suite runs for the host ({}) only so far; for {} there are no_core, std and \
-             cargo",
+            "the {} suite runs for the host ({}) only so far; for {} there are no_core, std, cargo \
+             and libtests",
             clap::ValueEnum::to_possible_value(&suite)
                 .map_or_else(String::new, |v| v.get_name().to_owned()),
             targets::HOST,
@@ -475,10 +480,11 @@ fn test(
                 Err(err) => return Err(err),
             };
         // The reference's std for a cross target, built by LLVM.
-        let llvm_sysroot = match cross && !(std_cases.is_empty() && cargo_cases.is_empty()) {
-            true => Some(session.sysroot(&base, &CodegenBackend::Llvm, target)?.root),
-            false => None,
-        };
+        let llvm_sysroot =
+            match cross && !(std_cases.is_empty() && cargo_cases.is_empty() && !run_libtests) {
+                true => Some(session.sysroot(&base, &CodegenBackend::Llvm, target)?.root),
+                false => None,
+            };
         if !std_cases.is_empty() {
             total.absorb(match &toolchain {
                 Ok(dist) => std_suite::run(
@@ -524,6 +530,7 @@ fn test(
                     base: &base,
                     toolchain_rustc: &dist.rustc,
                     target,
+                    llvm_sysroot: llvm_sysroot.as_deref(),
                     filter,
                     shell: session.shell,
                 })?,

@@ -136,6 +136,21 @@ impl Runner {
         }
     }
 
+    /// The program and arguments that go before a program to run it this
+    /// way (none natively).
+    pub fn prefix(&self) -> Vec<String> {
+        match self {
+            Runner::Native => Vec::new(),
+            Runner::Qemu { binary, ld_prefix } => {
+                vec![
+                    binary.clone(),
+                    "-L".to_owned(),
+                    ld_prefix.display().to_string(),
+                ]
+            }
+        }
+    }
+
     /// The value of cargo's `CARGO_TARGET_<TRIPLE>_RUNNER`, if not native.
     pub fn cargo_runner(&self) -> Option<String> {
         match self {

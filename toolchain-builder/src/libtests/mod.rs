@@ -18,6 +18,10 @@
 //! `tests/libtests/skipped-tests.txt` are skipped on both sides (libtest's
 //! `--skip`; e.g. tests that take hours without optimizations).
 //!
+//! For a cross target, the llvm side builds with a std the sysroot stage
+//! built with LLVM for it (`--sysroot`), and the binaries run with the
+//! target's runner (qemu-user).
+//!
 //! The sources are a mirror of rust-src's `library/` under
 //! `build/libtests/src/` (symbolic links, edited copies for exclusions), the
 //! workspace is generated from `tests/libtests/Cargo.toml.in`; nothing is
@@ -74,6 +78,9 @@ pub struct Suite<'a> {
     /// The toolchain's `bin/rustc` (the clif side).
     pub toolchain_rustc: &'a Path,
     pub target: &'a TargetSpec,
+    /// The llvm side's sysroot for a cross target (a std the sysroot stage
+    /// built with LLVM for it; see the std suite).
+    pub llvm_sysroot: Option<&'a Path>,
     /// Passed to every test binary as libtest's name filter.
     pub filter: Option<&'a str>,
     pub shell: Shell,
@@ -90,6 +97,8 @@ struct Lists {
 struct Side<'a> {
     name: &'static str,
     rustc: &'a Path,
+    /// The toolchain's `bin/rustc` (which finds its own std), not the base.
+    uses_toolchain: bool,
 }
 
 /// What a side's cargo build produced.
@@ -217,10 +226,12 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
         Side {
             name: "llvm",
             rustc: &suite.base.rustc,
+            uses_toolchain: false,
         },
         Side {
             name: "clif",
             rustc: suite.toolchain_rustc,
+            uses_toolchain: true,
         },
     ];
     println!(
@@ -422,7 +433,15 @@ fn build(suite: &Suite<'_>, side: &Side<'_>, workspace: &Path) -> anyhow::Result
         .env("TARGET", &suite.target.triple)
         .env("STDARCH_DISABLE_ASSERT_INSTR", "1")
         .env("CARGO_PROFILE_DEV_DEBUG", "0")
-        .env("CARGO_INCREMENTAL", "0");
+        .env("CARGO_INCREMENTAL", "0")
+        .env(suite.target.cargo_env("LINKER"), &suite.target.linker);
+    if let (false, Some(sysroot)) = (side.uses_toolchain, suite.llvm_sysroot) {
+        // Reaches the target's crates only (`--target` is given).
+        cmd.env(
+            "CARGO_ENCODED_RUSTFLAGS",
+            format!("--sysroot={}", sysroot.display()),
+        );
+    }
     let label = format!("building the library tests ({})", side.name);
     let step = Step::spinner(&label);
     let started = Instant::now();
@@ -484,6 +503,7 @@ fn run_binary(
     // hanging one running).
     let mut cmd = clean_command("timeout");
     cmd.args(["-k", "10", &RUN_TIMEOUT.as_secs().to_string()])
+        .args(suite.target.runner.prefix())
         .arg(exe)
         .arg("--test-threads=2")
         .current_dir(&suite.out_dir);
