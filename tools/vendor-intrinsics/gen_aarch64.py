@@ -32,12 +32,11 @@ Writes backend/src/vendor/aarch64_table.rs (--check: fails if it differs).
 
 import os
 import re
-import subprocess
 import sys
-import tempfile
 import tomllib
 
-from stdarch import is_constant_expr, matching_paren, render, split_top
+from stdarch import (is_constant_expr, keep_assembling, matching_paren, render, split_top,
+                     unassembled, write_table)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -164,31 +163,6 @@ def expand(template, operands, result, imm_value="1"):
     return re.sub(r"\$(\d)", lambda m: names[int(m.group(1))], out)
 
 
-def assembles(entries):
-    """Indices of entries whose expanded template does not assemble."""
-    lines = [".text"]
-    owner = {}
-    for idx, e in enumerate(entries):
-        for line in expand(e["asm"], e["operands"], e["result"]).split("\n"):
-            lines.append(line)
-            owner[len(lines)] = idx
-    with tempfile.TemporaryDirectory() as tmp:
-        src = os.path.join(tmp, "t.s")
-        with open(src, "w") as f:
-            f.write("\n".join(lines) + "\n")
-        proc = subprocess.run(
-            [ASSEMBLER, "-c", f"-march={ARCH}", src,
-             "-o", os.path.join(tmp, "t.o")],
-            capture_output=True, text=True)
-    bad = set()
-    for m in re.finditer(r"t\.s:(\d+): Error", proc.stderr):
-        bad.add(owner.get(int(m.group(1))))
-    bad.discard(None)
-    if proc.returncode != 0 and not bad:
-        sys.exit(f"{ASSEMBLER} failed:\n{proc.stderr}")
-    return bad
-
-
 def storage(kind):
     """The backend's operand kind (`V128:16b` travels as a `V128`)."""
     return kind.split(":")[0] if kind else kind
@@ -268,27 +242,13 @@ def main():
             skipped.append((llvm, "no template for this operand shape"))
             continue
         entries[llvm] = dict(operands=operands, result=result, options=options, asm=options[0])
-    while bad := assembles([entries[n] for n in sorted(entries)]):
-        for name in [n for i, n in enumerate(sorted(entries)) if i in bad]:
-            e = entries[name]
-            at = e["options"].index(e["asm"])
-            if at + 1 < len(e["options"]):
-                e["asm"] = e["options"][at + 1]
-            else:
-                why = "template does not assemble: " + e["asm"].replace("\n", "; ")
-                skipped.append((name, why))
-                del entries[name]
+    keep_assembling(entries, skipped, lambda es: unassembled(
+        es, expand, [".text"], [ASSEMBLER, f"-march={ARCH}"]))
     for e in entries.values():
         e["operands"] = [storage(k) for k in e["operands"]]
         e["result"] = storage(e["result"])
     out = render(entries, skipped, "gen_aarch64.py", "aarch64_overrides.toml")
-    if check:
-        if open(OUT).read() != out:
-            sys.exit(f"{OUT} is out of date: run tools/vendor-intrinsics/gen_aarch64.py")
-        return
-    with open(OUT, "w") as f:
-        f.write(out)
-    print(f"{len(entries)} intrinsics written to {os.path.relpath(OUT, ROOT)}, {len(skipped)} left out")
+    write_table(OUT, out, "gen_aarch64.py", entries, skipped, check)
 
 
 if __name__ == "__main__":

@@ -26,12 +26,11 @@ Writes backend/src/vendor/x86_64_table.rs (--check: fails if it differs).
 
 import os
 import re
-import subprocess
 import sys
-import tempfile
 import tomllib
 
-from stdarch import matching_paren, parse_callers, render, split_top
+from stdarch import (keep_assembling, matching_paren, parse_callers, render, split_top,
+                     unassembled, write_table)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -220,27 +219,6 @@ def expand(template, operands, result, imm_value="1"):
     return re.sub(r"\$(\d)", lambda m: names[int(m.group(1))], out)
 
 
-def assembles(entries):
-    """Indices of entries whose expanded template does not assemble."""
-    lines = [".intel_syntax noprefix", ".text"]
-    owner = {}
-    for idx, e in enumerate(entries):
-        for line in expand(e["asm"], e["operands"], e["result"]).split("\n"):
-            lines.append(line)
-            owner[len(lines)] = idx
-    with tempfile.TemporaryDirectory() as tmp:
-        src = os.path.join(tmp, "t.s")
-        with open(src, "w") as f:
-            f.write("\n".join(lines) + "\n")
-        proc = subprocess.run(["cc", "-c", src, "-o", os.path.join(tmp, "t.o")],
-                              capture_output=True, text=True)
-    bad = set()
-    for m in re.finditer(r"t\.s:(\d+): Error", proc.stderr):
-        bad.add(owner.get(int(m.group(1))))
-    bad.discard(None)
-    return bad
-
-
 def pattern_overrides():
     """Templates of the families whose result is a flag: the comparisons
     `comi`/`ucomi` (as LLVM lowers them: `lt`/`le` compare swapped, `eq`
@@ -388,25 +366,10 @@ def main():
                                      asm=options[0], feature=feature)
     # Try each entry's candidate templates in turn until one assembles; an
     # override (no candidates) that does not assemble is left out too.
-    while bad := assembles([entries[n] for n in sorted(entries)]):
-        for name in [n for i, n in enumerate(sorted(entries)) if i in bad]:
-            e = entries[name]
-            options = e.get("options", [])
-            at = options.index(e["asm"]) if e["asm"] in options else len(options)
-            if at + 1 < len(options):
-                e["asm"] = options[at + 1]
-            else:
-                why = "template does not assemble: " + e["asm"].replace("\n", "; ")
-                skipped.append((name, why))
-                del entries[name]
+    keep_assembling(entries, skipped, lambda es: unassembled(
+        es, expand, [".intel_syntax noprefix", ".text"], ["cc"]))
     out = render(entries, skipped, "gen_x86_64.py", "x86_64_overrides.toml")
-    if check:
-        if open(OUT).read() != out:
-            sys.exit(f"{OUT} is out of date: run tools/vendor-intrinsics/gen_x86_64.py")
-        return
-    with open(OUT, "w") as f:
-        f.write(out)
-    print(f"{len(entries)} intrinsics written to {os.path.relpath(OUT, ROOT)}, {len(skipped)} left out")
+    write_table(OUT, out, "gen_x86_64.py", entries, skipped, check)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,14 @@
 """What the vendor-intrinsic generators share: reading stdarch's sources
 (the callers of an LLVM declaration: their `assert_instr` mnemonic and
-which arguments are constants) and writing a table module for
-`backend/src/vendor/`.
+which arguments are constants), checking templates with an assembler, and
+writing a table module for `backend/src/vendor/`.
 """
 
+import os
 import re
+import subprocess
+import sys
+import tempfile
 
 
 def split_top(s, sep=","):
@@ -135,3 +139,59 @@ def render(entries, skipped, generator, overrides):
     return "\n".join(lines) + "\n"
 
 
+
+
+def unassembled(entries, expand, prelude, command):
+    """Indices of entries whose template, expanded with `expand(asm,
+    operands, result)`, does not assemble: all of them in one file after the
+    `prelude` lines, assembled by `command` (the program and its options;
+    the source and `-o` are appended)."""
+    lines = list(prelude)
+    owner = {}
+    for idx, e in enumerate(entries):
+        for line in expand(e["asm"], e["operands"], e["result"]).split("\n"):
+            lines.append(line)
+            owner[len(lines)] = idx
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "t.s")
+        with open(src, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        proc = subprocess.run(command + ["-c", src, "-o", os.path.join(tmp, "t.o")],
+                              capture_output=True, text=True)
+    bad = set()
+    for m in re.finditer(r"t\.s:(\d+): Error", proc.stderr):
+        bad.add(owner.get(int(m.group(1))))
+    bad.discard(None)
+    if proc.returncode != 0 and not bad:
+        sys.exit(f"{command[0]} failed:\n{proc.stderr}")
+    return bad
+
+
+def keep_assembling(entries, skipped, unassembled_of):
+    """Moves each entry whose template does not assemble
+    (`unassembled_of(list of entries)` gives their indices) to its next
+    candidate (`options`), or to `skipped` when it has none left."""
+    while bad := unassembled_of([entries[n] for n in sorted(entries)]):
+        for name in [n for i, n in enumerate(sorted(entries)) if i in bad]:
+            e = entries[name]
+            options = e.get("options", [])
+            at = options.index(e["asm"]) if e["asm"] in options else len(options)
+            if at + 1 < len(options):
+                e["asm"] = options[at + 1]
+            else:
+                why = "template does not assemble: " + e["asm"].replace("\n", "; ")
+                skipped.append((name, why))
+                del entries[name]
+
+
+def write_table(out, text, generator, entries, skipped, check):
+    """Writes the table module `out` (with `check`: fails if it differs)."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    if check:
+        if open(out).read() != text:
+            sys.exit(f"{out} is out of date: run tools/vendor-intrinsics/{generator}")
+        return
+    with open(out, "w") as f:
+        f.write(text)
+    print(f"{len(entries)} intrinsics written to {os.path.relpath(out, root)}, "
+          f"{len(skipped)} left out")
