@@ -185,12 +185,8 @@ fn operandless(
     }
     let name = fx.cx.asm_symbol_name("asm");
     let ret = fx.cx.target.asm_return;
-    let _ = write!(
-        fx.cx.asm_text,
-        ".pushsection .text.{name},\"ax\",%progbits\n.p2align 2\n.globl {name}\n\
-         .hidden {name}\n.type {name},%function\n{name}:\n{body}\n{ret}\n\
-         .size {name}, . - {name}\n.popsection\n"
-    );
+    let text = super::function_text(&name, &format!("{body}\n{ret}"));
+    fx.cx.asm_text.push_str(&text);
     let sig = Signature::new(fx.cx.isa().default_call_conv());
     let id = fx.cx.declare_fn_raw(&name, Linkage::Import, &sig);
     let f = fx.func_ref(id);

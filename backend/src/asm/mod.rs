@@ -122,6 +122,18 @@ fn target(tcx: TyCtxt<'_>) -> TargetDesc {
     TargetDesc::of(tcx.sess).unwrap_or_else(|msg| tcx.dcx().fatal(msg))
 }
 
+/// The assembly defining a hidden function `name` in a section of its own
+/// (so the linker can drop it), 4-byte aligned, whose instructions are
+/// `body` (one per line, ending with its return). ELF directives, in the
+/// `%` spelling every GNU assembler accepts.
+pub fn function_text(name: &str, body: &str) -> String {
+    format!(
+        ".pushsection .text.{name},\"ax\",%progbits\n.p2align 2\n.globl {name}\n\
+         .hidden {name}\n.type {name},%function\n{name}:\n{body}\n\
+         .size {name}, . - {name}\n.popsection\n"
+    )
+}
+
 /// Assembling one unit's text: prepared on the main thread (paths and the
 /// assembler come from the session), run on a worker.
 pub struct AsmJob {

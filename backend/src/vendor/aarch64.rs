@@ -67,9 +67,8 @@ pub fn function(symbol: &str, intrinsic: &Intrinsic, immediates: &[i64]) -> Stri
         Output::One(op) | Output::Pair(op, _) => gpr(op, 0),
     };
     let body = expand(intrinsic.asm, &result, &names);
-    format!(
-        ".arch {ARCH}\n.pushsection .text.{symbol},\"ax\",%progbits\n.globl {symbol}\n.hidden {symbol}\n.type {symbol},%function\n.p2align 2\n{symbol}:\n{prologue}{body}\n{epilogue} ret\n.size {symbol}, . - {symbol}\n.popsection\n"
-    )
+    let function = crate::asm::function_text(symbol, &format!("{prologue}{body}\n{epilogue} ret"));
+    format!(".arch {ARCH}\n{function}")
 }
 
 /// The template with its placeholders replaced.
