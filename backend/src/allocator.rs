@@ -17,6 +17,7 @@ use rustc_symbol_mangling::mangle_internal_symbol;
 
 use crate::compile::write_object;
 use crate::driver::{new_module, object_path};
+use crate::target::TargetDesc;
 use crate::unwind::ClifModule;
 
 /// Writes the allocator shim object if this crate needs one.
@@ -99,7 +100,8 @@ fn define_forwarder(
                 let to_id = module
                     .declare_function(to, Linkage::Import, &sig)
                     .unwrap_or_else(|e| fatal(e));
-                let callee = module.declare_func_in_func(to_id, bcx.func);
+                let target = TargetDesc::of(tcx.sess).unwrap_or_else(|e| tcx.dcx().fatal(e));
+                let callee = crate::cx::callee_ref(module, &target, to_id, bcx.func);
                 let call = bcx.ins().call(callee, &args);
                 let results = bcx.inst_results(call).to_vec();
                 bcx.ins().return_(&results);

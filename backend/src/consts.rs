@@ -293,7 +293,8 @@ fn define_data(
     }
 }
 
-fn read_target_uint(bytes: &[u8], endian: Endian) -> u64 {
+/// An unsigned integer of `bytes.len()` (at most 8) bytes in the target's order.
+pub fn read_target_uint(bytes: &[u8], endian: Endian) -> u64 {
     let mut buf = [0u8; 8];
     match endian {
         Endian::Little => {

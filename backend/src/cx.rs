@@ -5,10 +5,10 @@
 //! It knows nothing about MIR bodies; `lower` borrows it for one function at
 //! a time.
 
-use cranelift_codegen::ir::{Signature, Type};
+use cranelift_codegen::ir::{FuncRef, Function, InstBuilder, MemFlagsData, Signature, Type, Value};
 use cranelift_codegen::isa::TargetIsa;
-use cranelift_frontend::FunctionBuilderContext;
-use cranelift_module::{DataId, FuncId, Linkage, Module};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_module::{DataId, FuncId, FuncOrDataId, Linkage, Module};
 use rustc_abi::{HasDataLayout, TargetDataLayout};
 use rustc_data_structures::fx::FxHashMap;
 use rustc_middle::mir::interpret::AllocId;
@@ -95,6 +95,11 @@ pub struct CodegenCx<'tcx> {
     pub asm_text: String,
     /// LLVM intrinsics implemented by the unit's assembly, by name.
     pub llvm_intrinsics: FxHashMap<String, FuncId>,
+    /// The unit's 128-bit compare-and-swap function, once defined
+    /// (`target::Cas128::Asm`).
+    pub cas128_symbol: Option<String>,
+    /// The pointers `symbol_addr` loads imported addresses from.
+    import_slots: FxHashMap<FuncOrDataId, DataId>,
     /// Functions lowered to Cranelift IR, compiled later by `compile`.
     pub lowered: Vec<crate::compile::LoweredFn>,
 }
@@ -124,6 +129,8 @@ impl<'tcx> CodegenCx<'tcx> {
             cgu_name: cgu_name.to_string(),
             asm_text: String::new(),
             llvm_intrinsics: FxHashMap::default(),
+            cas128_symbol: None,
+            import_slots: FxHashMap::default(),
             lowered: Vec::new(),
         }
     }
@@ -319,6 +326,77 @@ impl<'tcx> CodegenCx<'tcx> {
         define().unwrap_or_else(|e| self.tcx.dcx().fatal(format!("clif backend: {e}")))
     }
 
+    /// A reference to function `id` for calling it from `bcx`'s function.
+    pub fn callee_ref(&mut self, bcx: &mut FunctionBuilder<'_>, id: FuncId) -> FuncRef {
+        callee_ref(&mut self.module, &self.target, id, bcx.func)
+    }
+
+    /// The address of function or data object `id`, as a value of `bcx`'s
+    /// function. Where the target's code cannot hold the address of a symbol
+    /// another module may define ([`TargetDesc::indirect_imports`]), it is
+    /// loaded from a read-only pointer of this unit, which the dynamic
+    /// linker relocates as the GOT would be.
+    pub fn symbol_addr(&mut self, bcx: &mut FunctionBuilder<'_>, id: FuncOrDataId) -> Value {
+        let ptr = self.pointer_ty;
+        let linkage = match id {
+            FuncOrDataId::Func(f) => self.module.declarations().get_function_decl(f).linkage,
+            FuncOrDataId::Data(d) => self.module.declarations().get_data_decl(d).linkage,
+        };
+        if !self.target.indirect_imports || linkage.is_final() {
+            return match id {
+                FuncOrDataId::Func(f) => {
+                    let f = self.module.declare_func_in_func(f, bcx.func);
+                    bcx.ins().func_addr(ptr, f)
+                }
+                FuncOrDataId::Data(d) => {
+                    let gv = self.module.declare_data_in_func(d, bcx.func);
+                    bcx.ins().symbol_value(ptr, gv)
+                }
+            };
+        }
+        let slot = match self.import_slots.get(&id) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.define_import_slot(id);
+                self.import_slots.insert(id, slot);
+                slot
+            }
+        };
+        let gv = self.module.declare_data_in_func(slot, bcx.func);
+        let addr = bcx.ins().symbol_value(ptr, gv);
+        bcx.ins()
+            .load(ptr, MemFlagsData::trusted().with_readonly(), addr, 0)
+    }
+
+    /// A pointer-sized read-only object holding the address of `id`.
+    fn define_import_slot(&mut self, id: FuncOrDataId) -> DataId {
+        let name = self.anon_name("addr");
+        let size = self.pointer_ty.bytes();
+        let mut define = || {
+            let slot = self
+                .module
+                .declare_data(&name, Linkage::Local, false, false)?;
+            let mut desc = cranelift_module::DataDescription::new();
+            // Not `define_zeroinit`: zero-initialised objects go to .bss,
+            // without their relocations.
+            desc.define(vec![0; size as usize].into_boxed_slice());
+            desc.set_align(size.into());
+            match id {
+                FuncOrDataId::Func(f) => {
+                    let f = self.module.declare_func_in_data(f, &mut desc);
+                    desc.write_function_addr(0, f);
+                }
+                FuncOrDataId::Data(d) => {
+                    let gv = self.module.declare_data_in_data(d, &mut desc);
+                    desc.write_data_addr(0, gv, 0);
+                }
+            }
+            self.module.define_data(slot, &desc)?;
+            Ok::<_, cranelift_module::ModuleError>(slot)
+        };
+        define().unwrap_or_else(|e| self.tcx.dcx().fatal(format!("clif backend: {e}")))
+    }
+
     /// A unit-unique symbol name that assemblers accept unquoted.
     pub fn asm_symbol_name(&mut self, kind: &str) -> String {
         self.anon_name(kind)
@@ -338,6 +416,22 @@ impl<'tcx> CodegenCx<'tcx> {
         self.anon_counter += 1;
         format!("__clif.{}.{kind}.{}", self.cgu_name, self.anon_counter)
     }
+}
+
+/// A reference to function `id` for calling it from `func`. Where calls
+/// reach every function PC-relatively ([`TargetDesc::near_calls`]),
+/// Cranelift is told the callee is near even if another module defines it.
+pub fn callee_ref(
+    module: &mut ClifModule,
+    target: &TargetDesc,
+    id: FuncId,
+    func: &mut Function,
+) -> FuncRef {
+    let f = module.declare_func_in_func(id, func);
+    if target.near_calls {
+        func.dfg.ext_funcs[f].colocated = true;
+    }
+    f
 }
 
 /// Whether `instance` is a `#[unsafe(naked)]` function (its body is `naked_asm!`).

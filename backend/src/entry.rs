@@ -4,7 +4,7 @@
 
 use cranelift_codegen::ir::{AbiParam, Function, InstBuilder, Signature, UserFuncName, types};
 use cranelift_frontend::FunctionBuilder;
-use cranelift_module::{Linkage, Module};
+use cranelift_module::{FuncOrDataId, Linkage, Module};
 use rustc_hir::LangItem;
 use rustc_middle::mono::{CodegenUnit, MonoItem};
 use rustc_middle::ty::{Instance, TypingEnv};
@@ -66,9 +66,8 @@ pub fn maybe_create_entry_wrapper<'tcx>(cx: &mut CodegenCx<'tcx>, cgu: &CodegenU
         bcx.switch_to_block(block);
         let (argc, argv) = (bcx.block_params(block)[0], bcx.block_params(block)[1]);
         let argc = bcx.ins().sextend(ptr, argc);
-        let start_ref = cx.module.declare_func_in_func(start_id, bcx.func);
-        let main_ref = cx.module.declare_func_in_func(rust_main_id, bcx.func);
-        let main_addr = bcx.ins().func_addr(ptr, main_ref);
+        let start_ref = cx.callee_ref(&mut bcx, start_id);
+        let main_addr = cx.symbol_addr(&mut bcx, FuncOrDataId::Func(rust_main_id));
         let sigpipe = bcx.ins().iconst(types::I8, sigpipe as i64);
         let call = bcx.ins().call(start_ref, &[main_addr, argc, argv, sigpipe]);
         let result = bcx.inst_results(call)[0];

@@ -46,6 +46,10 @@ pub fn build_isa(sess: &Session, config: &BackendConfig) -> Result<Arc<dyn Targe
     set(&mut flags, "is_pic", if pic { "true" } else { "false" });
     // i128 arguments and returns follow the LLVM/GCC convention.
     set(&mut flags, "enable_llvm_abi_extensions", "true");
+    // Returns that do not fit the return registers (i128 and f128 on s390x)
+    // go to a buffer whose address the caller passes in the first argument
+    // register, which is what LLVM's sret demotion does.
+    set(&mut flags, "enable_multi_ret_implicit_sret", "true");
     set(&mut flags, "preserve_frame_pointers", "true");
     set(&mut flags, "unwind_info", "true");
     if let Some(model) = target.tls_model {
@@ -54,6 +58,11 @@ pub fn build_isa(sess: &Session, config: &BackendConfig) -> Result<Arc<dyn Targe
     // Large stack frames must touch each guard page (rustc's targets use inline probes).
     set(&mut flags, "enable_probestack", "true");
     set(&mut flags, "probestack_strategy", "inline");
+
+    // Calls to memcpy and friends, like other calls (`TargetDesc::near_calls`).
+    if target.near_calls {
+        set(&mut flags, "use_colocated_libcalls", "true");
+    }
 
     let isa_builder = cranelift_codegen::isa::lookup(triple.clone()).map_err(|e| {
         format!("clif backend: target `{triple_str}` is not supported by Cranelift ({e})")

@@ -59,6 +59,26 @@ pub enum Variadics {
     FloatsInIntegerRegisters,
 }
 
+/// A 128-bit compare-and-swap, `cas(expected, new, ptr) -> old`,
+/// sequentially consistent.
+#[derive(Clone, Copy, Debug)]
+pub enum Cas128 {
+    /// A function of the target's runtime: on aarch64 Linux
+    /// compiler-builtins' outline atomic `__aarch64_cas16_acq_rel`
+    /// (LDAXP/STLXP, or CASPAL where the CPU has LSE), as LLVM's code calls
+    /// it.
+    Extern(&'static str),
+    /// An assembly function each unit defines, with these instructions.
+    Asm(&'static str),
+}
+
+/// s390x's CDSG (which serializes, so it is sequentially consistent) on
+/// even/odd register pairs. Cranelift passes the i128s by reference and
+/// returns the i128 through a buffer: `%r2` is the result's address, `%r3`
+/// and `%r4` those of `expected` and `new`, `%r5` the atomic's.
+const S390X_CAS16: &str = "lmg %r0,%r1,0(%r3)\nlgr %r3,%r5\nlmg %r4,%r5,0(%r4)\n\
+                           cdsg %r0,%r4,0(%r3)\nstmg %r0,%r1,0(%r2)";
+
 /// The target as this backend sees it.
 #[derive(Clone, Copy, Debug)]
 pub struct TargetDesc {
@@ -76,6 +96,20 @@ pub struct TargetDesc {
     /// above 8, which Cranelift places differently from the C convention
     /// (x86_64 System V; `abi::StackArgs`).
     pub sysv_stack_aggregates: bool,
+    /// Whether the address of a symbol that another module may define must
+    /// be loaded from a pointer in data: Cranelift's s390x code has no GOT
+    /// relocations and would hold it as an absolute address, which a
+    /// position-independent executable cannot relocate in read-only code.
+    pub indirect_imports: bool,
+    /// Whether the target is big-endian (s390x). Memory contents come from
+    /// rustc in the target's byte order already; this matters where the
+    /// backend itself puts bytes or bits in order (`simd_bitmask`).
+    pub big_endian: bool,
+    /// Whether calls to functions another module may define are still
+    /// PC-relative calls, which the linker sends through the PLT where the
+    /// function is in a shared library: on s390x (`brasl`, as LLVM calls),
+    /// whose Cranelift far calls load an absolute address from the code.
+    pub near_calls: bool,
     /// The instruction that returns from an assembly function.
     pub asm_return: &'static str,
     /// What assembly writes before a symbol name (Mach-O's `_`).
@@ -85,11 +119,8 @@ pub struct TargetDesc {
     pub intel_syntax: bool,
     /// The compare-and-swap function 128-bit atomics are built on, where
     /// Cranelift has no 128-bit atomic instructions but the target has
-    /// 128-bit atomics (`max_atomic_width`): on aarch64 Linux
-    /// compiler-builtins' outline atomic `__aarch64_cas16_acq_rel`
-    /// (LDAXP/STLXP, or CASPAL where the CPU has LSE), as LLVM's code
-    /// calls it.
-    pub cas128: Option<&'static str>,
+    /// 128-bit atomics (`max_atomic_width`).
+    pub cas128: Option<Cas128>,
     /// The target features every CPU of the target has (before the
     /// features they imply), besides those of the target spec.
     baseline_features: &'static [&'static str],
@@ -142,6 +173,7 @@ impl TargetDesc {
             Arch::Riscv64 | Arch::S390x => &[],
         };
         let os = spec.options.os.desc();
+        let pic = sess.relocation_model() != rustc_target::spec::RelocModel::Static;
         let env = spec.options.env.desc();
         Ok(TargetDesc {
             arch,
@@ -150,6 +182,9 @@ impl TargetDesc {
             tls_model,
             simd128: matches!(arch, Arch::X86_64 | Arch::Aarch64),
             sysv_stack_aggregates: arch == Arch::X86_64 && format != ObjectFormat::Coff,
+            indirect_imports: arch == Arch::S390x && pic,
+            big_endian: spec.endian == rustc_abi::Endian::Big,
+            near_calls: arch == Arch::S390x,
             symbol_prefix: if format == ObjectFormat::MachO {
                 "_"
             } else {
@@ -160,7 +195,11 @@ impl TargetDesc {
                 Arch::S390x => "br %r14",
                 Arch::X86_64 | Arch::Aarch64 | Arch::Riscv64 => "ret",
             },
-            cas128: (arch == Arch::Aarch64 && os == "linux").then_some("__aarch64_cas16_acq_rel"),
+            cas128: match arch {
+                Arch::Aarch64 if os == "linux" => Some(Cas128::Extern("__aarch64_cas16_acq_rel")),
+                Arch::S390x => Some(Cas128::Asm(S390X_CAS16)),
+                _ => None,
+            },
             baseline_features,
             is_mingw: arch == Arch::X86_64 && os == "windows" && env == "gnu",
             is_linux_gnu_64: os == "linux" && env == "gnu" && spec.pointer_width == 64,

@@ -445,8 +445,7 @@ pub fn codegen_call<'tcx>(
             let sig = abi::signature(fx.cx, fn_abi);
             let sig_ref = fx.bcx.import_signature(sig);
             let target_fn = variadic_entry(fx, id);
-            let f = fx.func_ref(target_fn);
-            let addr = fx.bcx.ins().func_addr(fx.pointer_ty, f);
+            let addr = fx.func_addr(target_fn);
             landing::Callee::Indirect(sig_ref, addr)
         }
         Callee::Direct(id) => landing::Callee::Direct(fx.func_ref(id)),

@@ -338,7 +338,6 @@ impl<'tcx> FunctionCx<'_, '_, 'tcx> {
     /// The address of a function, as a value of pointer type.
     pub fn fn_addr(&mut self, instance: Instance<'tcx>) -> Value {
         let id = self.cx.get_fn(instance);
-        let f = self.func_ref(id);
-        self.bcx.ins().func_addr(self.pointer_ty, f)
+        self.func_addr(id)
     }
 }

@@ -25,7 +25,7 @@ use cranelift_codegen::ir::{
     self, Block, FuncRef, GlobalValue, InstBuilder, MemFlagsData, Type, UserFuncName, Value, types,
 };
 use cranelift_frontend::FunctionBuilder;
-use cranelift_module::{DataId, FuncId, Module};
+use cranelift_module::{DataId, FuncId, FuncOrDataId, Module};
 use rustc_abi::{BackendRepr, Float, Integer, Primitive, Scalar, Size};
 use rustc_data_structures::fx::FxHashMap;
 use rustc_index::IndexVec;
@@ -128,6 +128,14 @@ pub fn codegen_fn<'tcx>(cx: &mut CodegenCx<'tcx>, instance: Instance<'tcx>, func
     fx.bcx.finalize(config);
     let cx = fx.cx;
     cx.func_ctx = func_ctx;
+    if cx.target.near_calls {
+        // The memcpy/memset/memcmp calls `FunctionBuilder` imports itself.
+        for ext in func.dfg.ext_funcs.values_mut() {
+            if matches!(ext.name, ir::ExternalName::LibCall(_)) {
+                ext.colocated = true;
+            }
+        }
+    }
 
     let symbol = cx.symbol_name(instance).to_string();
     cx.lowered.push(crate::compile::LoweredFn {
@@ -176,13 +184,16 @@ impl<'m, 'f, 'tcx> FunctionCx<'m, 'f, 'tcx> {
         if let Some(&r) = self.func_refs.get(&id) {
             return r;
         }
-        let r = self.cx.module.declare_func_in_func(id, self.bcx.func);
+        let r = self.cx.callee_ref(&mut self.bcx, id);
         self.func_refs.insert(id, r);
         r
     }
 
     /// The address of a data object.
     pub fn data_addr(&mut self, id: DataId) -> Value {
+        if self.cx.target.indirect_imports {
+            return self.cx.symbol_addr(&mut self.bcx, FuncOrDataId::Data(id));
+        }
         let gv = match self.data_refs.get(&id) {
             Some(&gv) => gv,
             None => {
@@ -192,6 +203,11 @@ impl<'m, 'f, 'tcx> FunctionCx<'m, 'f, 'tcx> {
             }
         };
         self.bcx.ins().symbol_value(self.pointer_ty, gv)
+    }
+
+    /// The address of a function, as a value of pointer type.
+    pub fn func_addr(&mut self, id: FuncId) -> Value {
+        self.cx.symbol_addr(&mut self.bcx, FuncOrDataId::Func(id))
     }
 
     /// The address of a thread-local data object in the current thread.

@@ -47,10 +47,10 @@ pub fn trap_unsupported_at_runtime(
     ];
     write_sig.returns = vec![AbiParam::new(ptr_ty)];
     let write = cx.declare_fn_raw("write", Linkage::Import, &write_sig);
-    let write = cx.module.declare_func_in_func(write, bcx.func);
+    let write = cx.callee_ref(bcx, write);
     bcx.ins().call(write, &[fd, ptr, len]);
     let abort = cx.declare_fn_raw("abort", Linkage::Import, &Signature::new(call_conv));
-    let abort = cx.module.declare_func_in_func(abort, bcx.func);
+    let abort = cx.callee_ref(bcx, abort);
     bcx.ins().call(abort, &[]);
     bcx.ins().trap(TrapCode::unwrap_user(7));
 }

@@ -14,6 +14,7 @@ use rustc_span::{Symbol, sym};
 
 use super::super::FunctionCx;
 use super::super::value::CValue;
+use crate::target::Cas128;
 
 /// What an atomic intrinsic computes: `Some(Some(v))` a value, `Some(None)`
 /// nothing (stores, fences), `None` if `name` is not an atomic intrinsic.
@@ -27,7 +28,8 @@ pub fn codegen<'tcx>(
     let value = args.get(1).map_or(out, |a| a.layout);
     let is_128 = value.size.bytes() == 16;
     if let (true, Some(cas)) = (is_128, fx.cx.target.cas128) {
-        return codegen_with_cas(fx, cas, name, args, out);
+        let cas = cas_symbol(fx, cas);
+        return codegen_with_cas(fx, &cas, name, args, out);
     }
     let flags = MemFlagsData::trusted();
     let rmw = match name {
@@ -74,6 +76,28 @@ pub fn codegen<'tcx>(
     let v = super::super::discr::int_resize(fx, v, ty, false);
     let old = fx.bcx.ins().atomic_rmw(ty, flags, rmw, p, v);
     Some(Some(CValue::by_val(old, out)))
+}
+
+/// The symbol of the compare-and-swap function: the runtime's, or the
+/// unit's assembly function, defined on first use.
+fn cas_symbol(fx: &mut FunctionCx<'_, '_, '_>, cas: Cas128) -> String {
+    match cas {
+        Cas128::Extern(symbol) => symbol.to_owned(),
+        Cas128::Asm(body) => {
+            let cx = &mut *fx.cx;
+            if let Some(symbol) = &cx.cas128_symbol {
+                return symbol.clone();
+            }
+            let symbol = cx.asm_symbol_name("cas16");
+            let ret = cx.target.asm_return;
+            cx.asm_text.push_str(&crate::asm::function_text(
+                &symbol,
+                &format!("{body}\n{ret}"),
+            ));
+            cx.cas128_symbol = Some(symbol.clone());
+            symbol
+        }
+    }
 }
 
 /// A 128-bit atomic intrinsic built on the compare-and-swap function `cas`

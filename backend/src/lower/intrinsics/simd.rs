@@ -347,7 +347,8 @@ pub fn codegen<'tcx>(
             let (a, b) = (Lanes::of(fx, a), Lanes::of(fx, b));
             let r = Lanes::fresh(fx, out);
             for i in 0..a.count {
-                let bit = fx.bcx.ins().ushr_imm_s(bits, i as i64);
+                let shift = bitmask_bit(fx, i, a.count);
+                let bit = fx.bcx.ins().ushr_imm_s(bits, shift);
                 let bit = fx.bcx.ins().band_imm_s(bit, 1);
                 let (x, y) = (a.get(fx, i), b.get(fx, i));
                 let v = fx.bcx.ins().select(bit, x, y);
@@ -363,13 +364,21 @@ pub fn codegen<'tcx>(
                 let x = a.get(fx, i);
                 let neg = fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, x, 0);
                 let bit = fx.bcx.ins().uextend(types::I64, neg);
-                let bit = fx.bcx.ins().ishl_imm_s(bit, i as i64);
+                let shift = bitmask_bit(fx, i, a.count);
+                let bit = fx.bcx.ins().ishl_imm_s(bit, shift);
                 bits = fx.bcx.ins().bor(bits, bit);
             }
-            // The result is an integer or a byte array of ceil(lanes / 8) bytes.
+            // The result is an integer or a byte array of ceil(lanes / 8)
+            // bytes: the low bytes of `bits` in memory order, which on a
+            // big-endian target are the last ones.
             let slot = fx.stack_slot(rustc_abi::Size::from_bytes(8), 8);
             slot.store(fx, bits);
-            CValue::by_ref(slot, out)
+            let low = if fx.cx.target.big_endian {
+                8 - out.size.bytes() as i64
+            } else {
+                0
+            };
+            CValue::by_ref(slot.offset(fx, low), out)
         }
         sym::simd_extract | sym::simd_extract_dyn => {
             let (v, idx) = (arg(fx, 0), arg(fx, 1));
@@ -405,7 +414,8 @@ pub fn codegen<'tcx>(
             let r = Lanes::fresh(fx, out);
             for i in 0..r.count {
                 let at = (i * 4) as usize;
-                let j = u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as u64;
+                let j =
+                    crate::consts::read_target_uint(&bytes[at..at + 4], fx.tcx.data_layout.endian);
                 let v = if j < a.count {
                     a.get(fx, j)
                 } else {
@@ -567,10 +577,29 @@ fn mask_bits<'tcx>(fx: &mut FunctionCx<'_, '_, 'tcx>, mask: CValue<'tcx>) -> Val
         Some(_) => mask.load_scalar(fx),
         None => {
             let (ptr, _) = mask.force_stack(fx);
-            ptr.load(fx, ty)
+            let v = ptr.load(fx, ty);
+            // A byte array read as a wider integer: on a big-endian target
+            // its bytes are the high ones.
+            let extra = ty.bytes() as u64 - size;
+            if fx.cx.target.big_endian && extra > 0 {
+                fx.bcx.ins().ushr_imm_s(v, (extra * 8) as i64)
+            } else {
+                v
+            }
         }
     };
     int_resize(fx, v, types::I64, false)
+}
+
+/// The bit of a `simd_bitmask` mask that holds lane `i` of `count`: the
+/// least significant bit is the first lane, or on big-endian targets the
+/// last.
+fn bitmask_bit(fx: &FunctionCx<'_, '_, '_>, i: u64, count: u64) -> i64 {
+    (if fx.cx.target.big_endian {
+        count - 1 - i
+    } else {
+        i
+    }) as i64
 }
 
 /// One lane of `simd_cast`/`simd_as`: Rust `as` semantics per element.
