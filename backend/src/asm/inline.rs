@@ -3,21 +3,24 @@
 //! with one argument: the address of an operand block on the caller's
 //! stack, one 32-byte slot per register operand.
 //!
-//! The wrapper (x86_64, System V) saves every callee-saved register and the
-//! block address, loads the input registers from the block, runs the
-//! template with the operands substituted, stores the output registers back
-//! into the block and restores what it saved. The call itself tells
-//! Cranelift that caller-saved registers and memory may change, which covers
-//! every clobber an `asm!` block can declare. Registers of operand classes
-//! are chosen here, never shared between operands.
+//! The wrapper saves every callee-saved register and the block address,
+//! loads the input registers from the block, runs the template with the
+//! operands substituted, stores the output registers back into the block
+//! and restores what it saved. The call itself tells Cranelift that
+//! caller-saved registers and memory may change, which covers every clobber
+//! an `asm!` block can declare. Registers of operand classes are chosen
+//! here, never shared between operands. What differs per architecture
+//! (register names and classes, the wrapper's frame) is an [`AsmArch`]:
+//! `x86_64` and `aarch64`.
 //!
 //! On other architectures only blocks without operands are handled (see
 //! [`operandless`]). Blocks with operands there, and operand kinds not
-//! handled here (`label`, AVX-512 and mask registers, x87), keep the
+//! handled here (`label`, AVX-512 and mask registers, x87, SVE), keep the
 //! run-time refusal: a warning at compile time and an abort with a message
 //! if reached.
 
-use std::fmt::Write as _;
+mod aarch64;
+mod x86_64;
 
 use cranelift_codegen::ir::{AbiParam, InstBuilder, Signature, TrapCode};
 use cranelift_module::Linkage;
@@ -25,72 +28,80 @@ use rustc_abi::Size;
 use rustc_ast::{InlineAsmOptions, InlineAsmTemplatePiece};
 use rustc_middle::mir::{self, BasicBlock, InlineAsmOperand};
 use rustc_middle::ty::{self, Instance, TypingEnv};
-use rustc_target::asm::{
-    InlineAsmReg, InlineAsmRegClass, InlineAsmRegOrRegClass, X86InlineAsmRegClass,
-};
+use rustc_target::asm::{InlineAsmReg, InlineAsmRegClass, InlineAsmRegOrRegClass};
 
 use crate::lower::FunctionCx;
 use crate::lower::place::CPlace;
 use crate::lower::value::CValue;
 use crate::target::Arch;
 
-/// A physical x86_64 register an operand lives in.
+/// A physical register an operand lives in.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Reg {
-    /// General-purpose register, by hardware number (0 = rax … 15 = r15).
+    /// General-purpose register, by hardware number (x86_64: 0 = rax … 15 =
+    /// r15).
     Gpr(u8),
-    /// `xmm0` … `xmm15`.
-    Xmm(u8),
-    /// `ymm0` … `ymm15` (the same registers, 256 bits wide).
-    Ymm(u8),
+    /// Vector register by number, with the width in bytes of the name it
+    /// was chosen by (x86_64's xmm3 and ymm3 are one register).
+    Vec(u8, u8),
 }
 
 impl Reg {
-    /// Whether two names denote the same physical register (`xmm3`, `ymm3`).
+    /// Whether two names denote the same physical register.
     fn overlaps(self, other: Reg) -> bool {
-        let physical = |r: Reg| match r {
-            Reg::Ymm(n) => Reg::Xmm(n),
-            r => r,
-        };
-        physical(self) == physical(other)
+        match (self, other) {
+            (Reg::Gpr(a), Reg::Gpr(b)) | (Reg::Vec(a, _), Reg::Vec(b, _)) => a == b,
+            _ => false,
+        }
     }
 }
 
-const GPR64: [&str; 16] = [
-    "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13",
-    "r14", "r15",
-];
-const GPR32: [&str; 16] = [
-    "eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi", "r8d", "r9d", "r10d", "r11d", "r12d",
-    "r13d", "r14d", "r15d",
-];
-const GPR16: [&str; 16] = [
-    "ax", "cx", "dx", "bx", "sp", "bp", "si", "di", "r8w", "r9w", "r10w", "r11w", "r12w", "r13w",
-    "r14w", "r15w",
-];
-const GPR8: [&str; 16] = [
-    "al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil", "r8b", "r9b", "r10b", "r11b", "r12b",
-    "r13b", "r14b", "r15b",
-];
-const GPR8_HIGH: [&str; 4] = ["ah", "ch", "dh", "bh"];
-
-/// Registers handed out to `reg` operands, in order (rbx, rsp and rbp are
-/// reserved by Rust's asm rules).
-const REG_POOL: [u8; 13] = [0, 1, 2, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
-/// `reg_abcd`: rax, rcx, rdx (rbx is reserved).
-const ABCD_POOL: [u8; 3] = [0, 1, 2];
-/// Stack offset (from rbp) where the wrapper keeps the block address.
-const BLOCK_ADDR_SLOT: i32 = -48;
 /// Bytes per operand in the block (a ymm register).
 const SLOT: u64 = 32;
 
 /// One register operand: where it lives and which block slot it uses.
 struct RegOperand {
     reg: Reg,
-    class: Option<X86InlineAsmRegClass>,
+    class: Option<InlineAsmRegClass>,
     slot: u64,
     input: bool,
     output: bool,
+}
+
+/// What the lowering needs to know of an architecture.
+trait AsmArch {
+    /// The register an explicit operand names (`in("rcx") x`), if this
+    /// lowering handles its kind.
+    fn explicit(&self, reg: InlineAsmReg) -> Option<Reg>;
+    /// The registers an operand of `class` may get, in order of preference,
+    /// if this lowering handles the class.
+    fn candidates(&self, class: InlineAsmRegClass) -> Option<Vec<Reg>>;
+    /// The name of `reg` as the template asks for it (`{0:e}`, `{x:d}`).
+    fn reg_name(
+        &self,
+        reg: Reg,
+        class: Option<InlineAsmRegClass>,
+        modifier: Option<char>,
+    ) -> Option<String>;
+    /// The wrapper function's assembly around the rendered template.
+    fn wrapper(&self, name: &str, ops: &[&RegOperand], body: &str) -> String;
+}
+
+/// The architecture's wrapper, if it has one.
+fn arch_of(arch: Arch) -> Option<&'static dyn AsmArch> {
+    match arch {
+        Arch::X86_64 => Some(&x86_64::X86_64),
+        Arch::Aarch64 => Some(&aarch64::Aarch64),
+        Arch::Riscv64 | Arch::S390x => None,
+    }
+}
+
+/// The input operands in the order a wrapper loads them: the one going to
+/// `block` (the register the block address arrives in) last.
+fn inputs_block_register_last<'a>(ops: &[&'a RegOperand], block: Reg) -> Vec<&'a RegOperand> {
+    let mut inputs: Vec<&RegOperand> = ops.iter().copied().filter(|o| o.input).collect();
+    inputs.sort_by_key(|o| o.reg == block);
+    inputs
 }
 
 /// Lowers an `asm!` terminator. Returns `false` (nothing emitted) when the
@@ -103,17 +114,18 @@ pub fn codegen_inline_asm<'tcx>(
     options: InlineAsmOptions,
     targets: &[BasicBlock],
 ) -> bool {
-    if fx.cx.target.arch != Arch::X86_64 {
+    let Some(arch) = arch_of(fx.cx.target.arch) else {
         return operandless(fx, template, operands, options, targets);
-    }
-    let Some(regs) = allocate(operands) else {
+    };
+    let Some(regs) = allocate(arch, operands) else {
         return false;
     };
-    let Some(body) = render_template(fx, template, operands, &regs, options) else {
+    let Some(body) = render_template(fx, arch, template, operands, &regs, options) else {
         return false;
     };
     let name = fx.cx.asm_symbol_name("asm");
-    fx.cx.asm_text.push_str(&wrapper(&name, &regs, &body));
+    let ops: Vec<&RegOperand> = regs.iter().flatten().collect();
+    fx.cx.asm_text.push_str(&arch.wrapper(&name, &ops, &body));
 
     // The operand block: inputs in, call, outputs out.
     let n_slots = regs
@@ -213,7 +225,10 @@ fn output_place<'tcx>(op: &InlineAsmOperand<'tcx>) -> Option<mir::Place<'tcx>> {
 
 /// Chooses a register for every register operand (`None` for the others).
 /// `None` overall if an operand needs a register kind this lowering lacks.
-fn allocate(operands: &[InlineAsmOperand<'_>]) -> Option<Vec<Option<RegOperand>>> {
+fn allocate(
+    arch: &dyn AsmArch,
+    operands: &[InlineAsmOperand<'_>],
+) -> Option<Vec<Option<RegOperand>>> {
     let reg_of = |op: &InlineAsmOperand<'_>| match op {
         InlineAsmOperand::In { reg, .. }
         | InlineAsmOperand::Out { reg, .. }
@@ -237,7 +252,7 @@ fn allocate(operands: &[InlineAsmOperand<'_>]) -> Option<Vec<Option<RegOperand>>
     let mut taken: Vec<Reg> = Vec::new();
     for op in operands {
         if let Some(InlineAsmRegOrRegClass::Reg(reg)) = reg_of(op) {
-            match explicit(reg) {
+            match arch.explicit(reg) {
                 Some(reg) => taken.push(reg),
                 None if is_clobber(op) => {}
                 None => return None,
@@ -261,26 +276,15 @@ fn allocate(operands: &[InlineAsmOperand<'_>]) -> Option<Vec<Option<RegOperand>>
         let input = input_operand(op).is_some();
         let output = output_place(op).is_some();
         let (reg, class) = match reg {
-            InlineAsmRegOrRegClass::Reg(reg) => (explicit(reg)?, None),
-            InlineAsmRegOrRegClass::RegClass(InlineAsmRegClass::X86(class)) => {
-                let candidates: Vec<Reg> = match class {
-                    X86InlineAsmRegClass::reg | X86InlineAsmRegClass::reg_byte => {
-                        REG_POOL.iter().map(|&n| Reg::Gpr(n)).collect()
-                    }
-                    X86InlineAsmRegClass::reg_abcd => {
-                        ABCD_POOL.iter().map(|&n| Reg::Gpr(n)).collect()
-                    }
-                    X86InlineAsmRegClass::xmm_reg => (0..16).map(Reg::Xmm).collect(),
-                    X86InlineAsmRegClass::ymm_reg => (0..16).map(Reg::Ymm).collect(),
-                    _ => return None,
-                };
-                let reg = candidates
+            InlineAsmRegOrRegClass::Reg(reg) => (arch.explicit(reg)?, None),
+            InlineAsmRegOrRegClass::RegClass(class) => {
+                let reg = arch
+                    .candidates(class)?
                     .into_iter()
                     .find(|r| !taken.iter().any(|t| t.overlaps(*r)))?;
                 taken.push(reg);
                 (reg, Some(class))
             }
-            InlineAsmRegOrRegClass::RegClass(_) => return None,
         };
         result.push(Some(RegOperand {
             reg,
@@ -297,68 +301,10 @@ fn allocate(operands: &[InlineAsmOperand<'_>]) -> Option<Vec<Option<RegOperand>>
     Some(result)
 }
 
-/// The register an explicit operand names (`in("rcx") x`).
-fn explicit(reg: InlineAsmReg) -> Option<Reg> {
-    let InlineAsmReg::X86(reg) = reg else {
-        return None;
-    };
-    let name = reg.name();
-    if let Some(n) = name.strip_prefix("xmm") {
-        return n.parse().ok().map(Reg::Xmm);
-    }
-    if let Some(n) = name.strip_prefix("ymm") {
-        return n.parse().ok().map(Reg::Ymm);
-    }
-    let n = match name {
-        "ax" => 0,
-        "cx" => 1,
-        "dx" => 2,
-        "bx" => 3,
-        "si" => 6,
-        "di" => 7,
-        _ => name.strip_prefix('r')?.parse().ok()?,
-    };
-    Some(Reg::Gpr(n))
-}
-
-/// The name of `reg` as the template asks for it (`{0:e}` …).
-fn reg_name(
-    reg: Reg,
-    class: Option<X86InlineAsmRegClass>,
-    modifier: Option<char>,
-) -> Option<String> {
-    Some(match reg {
-        Reg::Gpr(n) => {
-            let n = n as usize;
-            let byte = class == Some(X86InlineAsmRegClass::reg_byte);
-            match modifier {
-                None if byte => GPR8[n].into(),
-                None | Some('r') => GPR64[n].into(),
-                Some('e') => GPR32[n].into(),
-                Some('x') => GPR16[n].into(),
-                Some('l') => GPR8[n].into(),
-                Some('h') => (*GPR8_HIGH.get(n)?).into(),
-                Some(_) => return None,
-            }
-        }
-        Reg::Xmm(n) => match modifier {
-            None | Some('x') => format!("xmm{n}"),
-            Some('y') => format!("ymm{n}"),
-            Some('z') => format!("zmm{n}"),
-            Some(_) => return None,
-        },
-        Reg::Ymm(n) => match modifier {
-            Some('x') => format!("xmm{n}"),
-            None | Some('y') => format!("ymm{n}"),
-            Some('z') => format!("zmm{n}"),
-            Some(_) => return None,
-        },
-    })
-}
-
 /// The template with every placeholder replaced, or `None` if one cannot be.
 fn render_template<'tcx>(
     fx: &mut FunctionCx<'_, '_, 'tcx>,
+    arch: &dyn AsmArch,
     template: &[InlineAsmTemplatePiece],
     operands: &[InlineAsmOperand<'tcx>],
     regs: &[Option<RegOperand>],
@@ -382,7 +328,7 @@ fn render_template<'tcx>(
                     | InlineAsmOperand::Out { .. }
                     | InlineAsmOperand::InOut { .. } => {
                         let op = regs[*operand_idx].as_ref()?;
-                        let name = reg_name(op.reg, op.class, *modifier)?;
+                        let name = arch.reg_name(op.reg, op.class, *modifier)?;
                         if att { format!("%{name}") } else { name }
                     }
                     InlineAsmOperand::Const { value } => {
@@ -424,85 +370,6 @@ fn render_template<'tcx>(
         out.push_str(".intel_syntax noprefix\n");
     }
     Some(out)
-}
-
-/// The wrapper function's assembly (Intel syntax).
-fn wrapper(name: &str, regs: &[Option<RegOperand>], body: &str) -> String {
-    let ops: Vec<&RegOperand> = regs.iter().flatten().collect();
-    let mut s = String::new();
-    let _ = writeln!(s, ".intel_syntax noprefix");
-    let _ = writeln!(s, ".pushsection .text.{name},\"ax\",@progbits");
-    let _ = writeln!(s, ".p2align 4");
-    let _ = writeln!(s, ".globl {name}");
-    let _ = writeln!(s, ".hidden {name}");
-    let _ = writeln!(s, ".type {name},@function");
-    let _ = writeln!(s, "{name}:");
-    for line in [
-        "push rbp",
-        "mov rbp, rsp",
-        "push rbx",
-        "push r12",
-        "push r13",
-        "push r14",
-        "push r15",
-        "push rdi",
-    ] {
-        let _ = writeln!(s, "    {line}");
-    }
-    // Inputs; the one going to rdi (the block address) last.
-    let rdi = Reg::Gpr(7);
-    let mut inputs: Vec<&&RegOperand> = ops.iter().filter(|o| o.input).collect();
-    inputs.sort_by_key(|o| o.reg == rdi);
-    for op in inputs {
-        let _ = writeln!(s, "    {}", mov(op.reg, false, "rdi", op.slot));
-    }
-    s.push_str(body);
-    // The block address comes back into a register no output occupies.
-    let outputs: Vec<&&RegOperand> = ops.iter().filter(|o| o.output).collect();
-    let scratch = [0u8, 1, 2, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 3]
-        .into_iter()
-        .map(Reg::Gpr)
-        .find(|r| outputs.iter().all(|o| o.reg != *r))
-        .expect("more outputs than registers");
-    let Reg::Gpr(scratch) = scratch else {
-        unreachable!()
-    };
-    let scratch = GPR64[scratch as usize];
-    let _ = writeln!(s, "    mov {scratch}, qword ptr [rbp {BLOCK_ADDR_SLOT}]");
-    for op in outputs {
-        let _ = writeln!(s, "    {}", mov(op.reg, true, scratch, op.slot));
-    }
-    for line in [
-        "lea rsp, [rbp - 40]",
-        "pop r15",
-        "pop r14",
-        "pop r13",
-        "pop r12",
-        "pop rbx",
-        "pop rbp",
-        "ret",
-    ] {
-        let _ = writeln!(s, "    {line}");
-    }
-    let _ = writeln!(s, ".size {name}, . - {name}");
-    let _ = writeln!(s, ".popsection");
-    let _ = writeln!(s, ".att_syntax");
-    s
-}
-
-/// A move between `reg` and the block slot at `base + offset`.
-fn mov(reg: Reg, store: bool, base: &str, offset: u64) -> String {
-    let (op, width, name) = match reg {
-        Reg::Gpr(n) => ("mov", "qword", GPR64[n as usize].to_string()),
-        Reg::Xmm(n) => ("movups", "xmmword", format!("xmm{n}")),
-        Reg::Ymm(n) => ("vmovdqu", "ymmword", format!("ymm{n}")),
-    };
-    let mem = format!("{width} ptr [{base} + {offset}]");
-    if store {
-        format!("{op} {mem}, {name}")
-    } else {
-        format!("{op} {name}, {mem}")
-    }
 }
 
 /// The items of a unit that its `asm!` blocks name through `sym` operands:
@@ -558,7 +425,7 @@ pub fn sym_operand_targets<'tcx>(
 #[cfg(test)]
 mod tests {
     use rustc_middle::mir::{Local, Operand, Place};
-    use rustc_target::asm::X86InlineAsmReg;
+    use rustc_target::asm::{X86InlineAsmReg, X86InlineAsmRegClass};
 
     use super::*;
 
@@ -572,56 +439,6 @@ mod tests {
 
     fn class(class: X86InlineAsmRegClass) -> InlineAsmRegOrRegClass {
         InlineAsmRegOrRegClass::RegClass(InlineAsmRegClass::X86(class))
-    }
-
-    #[test]
-    fn explicit_registers_use_hardware_numbers() {
-        use X86InlineAsmReg::*;
-        for (reg, n) in [
-            (ax, 0),
-            (cx, 1),
-            (dx, 2),
-            (bx, 3),
-            (si, 6),
-            (di, 7),
-            (r8, 8),
-            (r15, 15),
-        ] {
-            assert_eq!(
-                explicit(InlineAsmReg::X86(reg)),
-                Some(Reg::Gpr(n)),
-                "{reg:?}"
-            );
-            let n = usize::from(n);
-            assert!([GPR16[n], GPR64[n]].contains(&reg.name()), "{reg:?}");
-        }
-        assert_eq!(explicit(InlineAsmReg::X86(xmm0)), Some(Reg::Xmm(0)));
-        assert_eq!(explicit(InlineAsmReg::X86(xmm15)), Some(Reg::Xmm(15)));
-        assert_eq!(explicit(InlineAsmReg::X86(ymm3)), Some(Reg::Ymm(3)));
-        // Byte and AVX-512 registers are not handled: the block is refused.
-        for reg in [al, ah, sil, r8b, zmm0, k1] {
-            assert_eq!(explicit(InlineAsmReg::X86(reg)), None, "{reg:?}");
-        }
-    }
-
-    #[test]
-    fn template_modifiers_name_the_register_width() {
-        let name = |reg, class, modifier| reg_name(reg, class, modifier);
-        assert_eq!(name(Reg::Gpr(0), None, None).as_deref(), Some("rax"));
-        assert_eq!(name(Reg::Gpr(0), None, Some('e')).as_deref(), Some("eax"));
-        assert_eq!(name(Reg::Gpr(0), None, Some('x')).as_deref(), Some("ax"));
-        assert_eq!(name(Reg::Gpr(0), None, Some('l')).as_deref(), Some("al"));
-        assert_eq!(name(Reg::Gpr(0), None, Some('h')).as_deref(), Some("ah"));
-        assert_eq!(name(Reg::Gpr(8), None, Some('e')).as_deref(), Some("r8d"));
-        assert_eq!(name(Reg::Gpr(8), None, Some('h')), None);
-        let byte = Some(X86InlineAsmRegClass::reg_byte);
-        assert_eq!(name(Reg::Gpr(6), byte, None).as_deref(), Some("sil"));
-        assert_eq!(name(Reg::Xmm(3), None, None).as_deref(), Some("xmm3"));
-        assert_eq!(name(Reg::Xmm(3), None, Some('y')).as_deref(), Some("ymm3"));
-        assert_eq!(name(Reg::Xmm(3), None, Some('e')), None);
-        assert_eq!(name(Reg::Ymm(2), None, None).as_deref(), Some("ymm2"));
-        assert_eq!(name(Reg::Ymm(2), None, Some('x')).as_deref(), Some("xmm2"));
-        assert!(Reg::Ymm(2).overlaps(Reg::Xmm(2)) && !Reg::Ymm(2).overlaps(Reg::Xmm(3)));
     }
 
     #[test]
@@ -659,7 +476,7 @@ mod tests {
                 place: None,
             },
         ];
-        let regs = allocate(&operands).expect("supported operands");
+        let regs = allocate(&x86_64::X86_64, &operands).expect("supported operands");
         let summary: Vec<_> = regs
             .iter()
             .map(|r| r.as_ref().map(|r| (r.reg, r.slot, r.input, r.output)))
@@ -670,7 +487,7 @@ mod tests {
                 Some((Reg::Gpr(2), 0, false, true)),
                 Some((Reg::Gpr(0), SLOT, true, false)),
                 None,
-                Some((Reg::Xmm(0), 2 * SLOT, true, true)),
+                Some((Reg::Vec(0, 16), 2 * SLOT, true, true)),
                 Some((Reg::Gpr(6), 3 * SLOT, false, false)),
             ]
         );
@@ -690,87 +507,29 @@ mod tests {
                 value: Operand::Copy(place(2)),
             },
         ];
-        let regs = allocate(&ops).expect("allocates");
+        let regs = allocate(&x86_64::X86_64, &ops).expect("allocates");
         let chosen: Vec<Reg> = regs.iter().flatten().map(|r| r.reg).collect();
-        assert_eq!(chosen, [Reg::Xmm(0), Reg::Ymm(1)]);
+        assert_eq!(chosen, [Reg::Vec(0, 16), Reg::Vec(1, 32)]);
     }
 
     #[test]
     fn unsupported_operands_refuse_the_block() {
         let label = [InlineAsmOperand::Label { target_index: 0 }];
-        assert!(allocate(&label).is_none());
+        assert!(allocate(&x86_64::X86_64, &label).is_none());
         let zmm_input = [InlineAsmOperand::In {
             reg: x86(X86InlineAsmReg::zmm0),
             value: Operand::Copy(place(1)),
         }];
-        assert!(allocate(&zmm_input).is_none());
+        assert!(allocate(&x86_64::X86_64, &zmm_input).is_none());
         // A clobber of a register kind without a lowering needs nothing.
         let zmm_clobber = [InlineAsmOperand::Out {
             reg: x86(X86InlineAsmReg::zmm0),
             late: true,
             place: None,
         }];
-        assert_eq!(allocate(&zmm_clobber).map(|r| r.len()), Some(1));
-    }
-
-    #[test]
-    fn wrapper_frame_is_balanced_and_rdi_loads_last() {
-        let regs = [
-            Some(RegOperand {
-                reg: Reg::Gpr(7),
-                class: None,
-                slot: 0,
-                input: true,
-                output: false,
-            }),
-            Some(RegOperand {
-                reg: Reg::Gpr(0),
-                class: Some(X86InlineAsmRegClass::reg),
-                slot: SLOT,
-                input: true,
-                output: true,
-            }),
-        ];
-        let text = wrapper("w", &regs, "BODY\n");
-        let lines: Vec<&str> = text.lines().map(str::trim).collect();
-        let body = lines.iter().position(|l| *l == "BODY").expect("body");
-        // rdi holds the block address until every other input is loaded.
         assert_eq!(
-            lines[body - 2],
-            format!("mov rax, qword ptr [rdi + {SLOT}]")
+            allocate(&x86_64::X86_64, &zmm_clobber).map(|r| r.len()),
+            Some(1)
         );
-        assert_eq!(lines[body - 1], "mov rdi, qword ptr [rdi + 0]");
-        // The block address comes back from the slot of the last push, into
-        // a register that is not an output (rax is one).
-        let frame = lines
-            .iter()
-            .position(|l| *l == "mov rbp, rsp")
-            .expect("frame");
-        let pushes: Vec<&str> = lines[frame..body]
-            .iter()
-            .filter_map(|l| l.strip_prefix("push "))
-            .collect();
-        assert_eq!(pushes.last(), Some(&"rdi"));
-        assert_eq!(-8 * pushes.len() as i32, BLOCK_ADDR_SLOT);
-        assert_eq!(lines[body + 1], "mov rcx, qword ptr [rbp -48]");
-        assert_eq!(
-            lines[body + 2],
-            format!("mov qword ptr [rcx + {SLOT}], rax")
-        );
-        // `lea` drops the block address slot; the pops mirror the pushes.
-        let lea = lines
-            .iter()
-            .position(|l| l.starts_with("lea rsp"))
-            .expect("lea");
-        let saved = 8 * (pushes.len() - 1);
-        assert_eq!(lines[lea], format!("lea rsp, [rbp - {saved}]"));
-        let pops: Vec<&str> = lines[lea..]
-            .iter()
-            .filter_map(|l| l.strip_prefix("pop "))
-            .collect();
-        let mut expected: Vec<&str> = pushes[..pushes.len() - 1].to_vec();
-        expected.reverse();
-        expected.push("rbp");
-        assert_eq!(pops, expected);
     }
 }
