@@ -11,15 +11,16 @@
 //! an `asm!` block can declare. Registers of operand classes are chosen
 //! here, never shared between operands. What differs per architecture
 //! (register names and classes, the wrapper's frame) is an [`AsmArch`]:
-//! `x86_64` and `aarch64`.
+//! `x86_64`, `aarch64`, `riscv64` and `s390x`.
 //!
-//! On other architectures only blocks without operands are handled (see
-//! [`operandless`]). Blocks with operands there, and operand kinds not
-//! handled here (`label`, AVX-512 and mask registers, x87, SVE), keep the
-//! run-time refusal: a warning at compile time and an abort with a message
-//! if reached.
+//! Operand kinds not handled here (`label`, AVX-512 and mask registers,
+//! x87, SVE, RISC-V vectors, s390x access registers) keep the run-time
+//! refusal: a warning at compile time and an abort with a message if
+//! reached.
 
 mod aarch64;
+mod riscv64;
+mod s390x;
 mod x86_64;
 
 use cranelift_codegen::ir::{AbiParam, InstBuilder, Signature, TrapCode};
@@ -64,6 +65,9 @@ struct RegOperand {
     reg: Reg,
     class: Option<InlineAsmRegClass>,
     slot: u64,
+    /// The size of its value in bytes (8 for a scratch register), for
+    /// wrappers that move it with an instruction of that width.
+    size: u64,
     input: bool,
     output: bool,
 }
@@ -87,12 +91,13 @@ trait AsmArch {
     fn wrapper(&self, name: &str, ops: &[&RegOperand], body: &str) -> String;
 }
 
-/// The architecture's wrapper, if it has one.
-fn arch_of(arch: Arch) -> Option<&'static dyn AsmArch> {
+/// The architecture's registers and wrapper.
+fn arch_of(arch: Arch) -> &'static dyn AsmArch {
     match arch {
-        Arch::X86_64 => Some(&x86_64::X86_64),
-        Arch::Aarch64 => Some(&aarch64::Aarch64),
-        Arch::Riscv64 | Arch::S390x => None,
+        Arch::X86_64 => &x86_64::X86_64,
+        Arch::Aarch64 => &aarch64::Aarch64,
+        Arch::Riscv64 => &riscv64::Riscv64,
+        Arch::S390x => &s390x::S390x,
     }
 }
 
@@ -114,10 +119,9 @@ pub fn codegen_inline_asm<'tcx>(
     options: InlineAsmOptions,
     targets: &[BasicBlock],
 ) -> bool {
-    let Some(arch) = arch_of(fx.cx.target.arch) else {
-        return operandless(fx, template, operands, options, targets);
-    };
-    let Some(regs) = allocate(arch, operands) else {
+    let arch = arch_of(fx.cx.target.arch);
+    let sizes: Vec<u64> = operands.iter().map(|op| operand_size(fx, op)).collect();
+    let Some(regs) = allocate(arch, operands, &sizes) else {
         return false;
     };
     let Some(body) = render_template(fx, arch, template, operands, &regs, options) else {
@@ -176,35 +180,14 @@ fn continue_after(
     }
 }
 
-/// On architectures without a wrapper of their own: a block without
-/// operands (`core::hint::spin_loop`'s `pause` on riscv64, `nop`), as a
-/// function that runs the template and returns. It cannot touch a register
-/// the caller relies on (it would need an operand to say so), so the call
-/// is all the wrapper there is to it.
-fn operandless(
-    fx: &mut FunctionCx<'_, '_, '_>,
-    template: &[InlineAsmTemplatePiece],
-    operands: &[InlineAsmOperand<'_>],
-    options: InlineAsmOptions,
-    targets: &[BasicBlock],
-) -> bool {
-    let mut body = String::new();
-    for piece in template {
-        match piece {
-            InlineAsmTemplatePiece::String(s) if operands.is_empty() => body.push_str(s),
-            _ => return false,
-        }
-    }
-    let name = fx.cx.asm_symbol_name("asm");
-    let ret = fx.cx.target.asm_return;
-    let text = super::function_text(&name, &format!("{body}\n{ret}"));
-    fx.cx.asm_text.push_str(&text);
-    let sig = Signature::new(fx.cx.isa().default_call_conv());
-    let id = fx.cx.declare_fn_raw(&name, Linkage::Import, &sig);
-    let f = fx.func_ref(id);
-    fx.bcx.ins().call(f, &[]);
-    continue_after(fx, options, targets);
-    true
+/// The size in bytes of an operand's value (8 where it has none).
+fn operand_size<'tcx>(fx: &FunctionCx<'_, '_, 'tcx>, op: &InlineAsmOperand<'tcx>) -> u64 {
+    let ty = match (input_operand(op), output_place(op)) {
+        (Some(value), _) => value.ty(fx.mir, fx.tcx),
+        (None, Some(place)) => place.ty(fx.mir, fx.tcx).ty,
+        (None, None) => return 8,
+    };
+    fx.layout_of(fx.monomorphize(ty)).size.bytes()
 }
 
 fn input_operand<'a, 'tcx>(op: &'a InlineAsmOperand<'tcx>) -> Option<&'a mir::Operand<'tcx>> {
@@ -225,9 +208,11 @@ fn output_place<'tcx>(op: &InlineAsmOperand<'tcx>) -> Option<mir::Place<'tcx>> {
 
 /// Chooses a register for every register operand (`None` for the others).
 /// `None` overall if an operand needs a register kind this lowering lacks.
+/// `sizes` are the operands' [`operand_size`]s.
 fn allocate(
     arch: &dyn AsmArch,
     operands: &[InlineAsmOperand<'_>],
+    sizes: &[u64],
 ) -> Option<Vec<Option<RegOperand>>> {
     let reg_of = |op: &InlineAsmOperand<'_>| match op {
         InlineAsmOperand::In { reg, .. }
@@ -261,7 +246,7 @@ fn allocate(
     }
     let mut slot = 0;
     let mut result = Vec::new();
-    for op in operands {
+    for (op, &size) in operands.iter().zip(sizes) {
         if let InlineAsmOperand::Label { .. } = op {
             return None;
         }
@@ -290,6 +275,7 @@ fn allocate(
             reg,
             class,
             slot,
+            size,
             input,
             output,
         }));
@@ -476,7 +462,8 @@ mod tests {
                 place: None,
             },
         ];
-        let regs = allocate(&x86_64::X86_64, &operands).expect("supported operands");
+        let regs = allocate(&x86_64::X86_64, &operands, &vec![8; operands.len()])
+            .expect("supported operands");
         let summary: Vec<_> = regs
             .iter()
             .map(|r| r.as_ref().map(|r| (r.reg, r.slot, r.input, r.output)))
@@ -507,7 +494,7 @@ mod tests {
                 value: Operand::Copy(place(2)),
             },
         ];
-        let regs = allocate(&x86_64::X86_64, &ops).expect("allocates");
+        let regs = allocate(&x86_64::X86_64, &ops, &vec![8; ops.len()]).expect("allocates");
         let chosen: Vec<Reg> = regs.iter().flatten().map(|r| r.reg).collect();
         assert_eq!(chosen, [Reg::Vec(0, 16), Reg::Vec(1, 32)]);
     }
@@ -515,12 +502,12 @@ mod tests {
     #[test]
     fn unsupported_operands_refuse_the_block() {
         let label = [InlineAsmOperand::Label { target_index: 0 }];
-        assert!(allocate(&x86_64::X86_64, &label).is_none());
+        assert!(allocate(&x86_64::X86_64, &label, &vec![8; label.len()]).is_none());
         let zmm_input = [InlineAsmOperand::In {
             reg: x86(X86InlineAsmReg::zmm0),
             value: Operand::Copy(place(1)),
         }];
-        assert!(allocate(&x86_64::X86_64, &zmm_input).is_none());
+        assert!(allocate(&x86_64::X86_64, &zmm_input, &vec![8; zmm_input.len()]).is_none());
         // A clobber of a register kind without a lowering needs nothing.
         let zmm_clobber = [InlineAsmOperand::Out {
             reg: x86(X86InlineAsmReg::zmm0),
@@ -528,7 +515,7 @@ mod tests {
             place: None,
         }];
         assert_eq!(
-            allocate(&x86_64::X86_64, &zmm_clobber).map(|r| r.len()),
+            allocate(&x86_64::X86_64, &zmm_clobber, &vec![8; zmm_clobber.len()]).map(|r| r.len()),
             Some(1)
         );
     }
