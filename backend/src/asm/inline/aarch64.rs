@@ -34,6 +34,9 @@ const SAVED: [(&str, &str, i32); 9] = [
     ("d12", "d13", -128),
     ("d14", "d15", -144),
 ];
+// The block address slot lies inside the frame, below the saves, and the
+// frame keeps sp 16-aligned.
+const _: () = assert!(-BLOCK_ADDR_SLOT <= FRAME && BLOCK_ADDR_SLOT < SAVED[8].2 && FRAME % 16 == 0);
 /// The width of a vector register.
 const V: u8 = 16;
 
@@ -188,8 +191,5 @@ mod tests {
         assert_eq!(saved.len(), SAVED.len() + 1);
         assert_eq!(restored.len(), saved.len());
         assert_eq!(saved[1..], restored[..SAVED.len()]);
-        // The block address slot lies inside the frame, below the saves.
-        assert!(-BLOCK_ADDR_SLOT <= FRAME && BLOCK_ADDR_SLOT < SAVED[8].2);
-        assert_eq!(FRAME % 16, 0);
     }
 }

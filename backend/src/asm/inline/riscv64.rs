@@ -25,6 +25,8 @@ const BLOCK_REG: Reg = Reg::Gpr(10);
 /// fs0-fs11, and the block address, from the top down (16-aligned).
 const FRAME: i32 = 208;
 const BLOCK_ADDR_SLOT: i32 = -208;
+// The block address slot lies in the frame, which keeps sp 16-aligned.
+const _: () = assert!(-BLOCK_ADDR_SLOT <= FRAME && FRAME % 16 == 0);
 /// Width of a float register.
 const F: u8 = 8;
 
@@ -182,6 +184,5 @@ mod tests {
             assert_eq!(save.count(), 2, "{reg}");
             assert!(at > BLOCK_ADDR_SLOT, "{reg}");
         }
-        assert!(-BLOCK_ADDR_SLOT <= FRAME && FRAME % 16 == 0);
     }
 }

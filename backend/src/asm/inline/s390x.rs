@@ -20,6 +20,10 @@ const BLOCK_REG: Reg = Reg::Gpr(2);
 const FRAME: i32 = 232;
 const FPR_SAVE: i32 = 160;
 const BLOCK_ADDR_SLOT: i32 = 224;
+// The saves fit in the frame, above the callees' save area, and the frame
+// keeps sp 8-aligned.
+const _: () =
+    assert!(FPR_SAVE + 8 * 8 <= BLOCK_ADDR_SLOT && BLOCK_ADDR_SLOT + 8 <= FRAME && FRAME % 8 == 0);
 /// Widths of the float and vector registers (f0-f15 are the high halves of
 /// v0-v15, so they overlap).
 const F: u8 = 8;
@@ -166,9 +170,6 @@ mod tests {
         // r2 is an output, so the block address comes back into r1.
         assert_eq!(lines[body + 1], format!("lg %r1, {BLOCK_ADDR_SLOT}(%r15)"));
         assert_eq!(lines[body + 2], "stg %r2, 0(%r1)");
-        // The saves fit in the frame, above the callees' save area.
-        assert!(fpr_slot(15) + 8 <= BLOCK_ADDR_SLOT && BLOCK_ADDR_SLOT + 8 <= FRAME);
-        assert_eq!(FRAME % 8, 0);
         assert!(lines.contains(&format!("lmg %r6, %r15, {}(%r15)", FRAME + 48).as_str()));
     }
 
