@@ -30,17 +30,18 @@ pub fn codegen(
         "{}.allocator",
         tcx.crate_name(rustc_span::def_id::LOCAL_CRATE)
     );
+    let target = TargetDesc::of(tcx.sess).unwrap_or_else(|e| tcx.dcx().fatal(e));
     let mut module = new_module(tcx, isa, &name);
     let mut ctx = FunctionBuilderContext::new();
     for method in allocator_shim_contents(tcx, kind) {
         let from = mangle_internal_symbol(tcx, &global_fn_name(method.name));
         let to = mangle_internal_symbol(tcx, &default_fn_name(method.name));
         let sig = signature(&module, &method);
-        define_forwarder(tcx, &mut module, &mut ctx, &from, Some(&to), sig);
+        define_forwarder(tcx, &target, &mut module, &mut ctx, &from, Some(&to), sig);
     }
     let marker = mangle_internal_symbol(tcx, NO_ALLOC_SHIM_IS_UNSTABLE);
     let sig = Signature::new(module.isa().default_call_conv());
-    define_forwarder(tcx, &mut module, &mut ctx, &marker, None, sig);
+    define_forwarder(tcx, &target, &mut module, &mut ctx, &marker, None, sig);
     let path = object_path(tcx, &name);
     match write_object(module, path, name, ModuleKind::Allocator) {
         Ok(compiled) => Some(compiled),
@@ -74,6 +75,7 @@ fn signature(module: &ClifModule, method: &AllocatorMethod) -> Signature {
 /// returns its result (or that just returns, without `to`).
 fn define_forwarder(
     tcx: TyCtxt<'_>,
+    target: &TargetDesc,
     module: &mut ClifModule,
     ctx: &mut FunctionBuilderContext,
     from: &str,
@@ -100,8 +102,7 @@ fn define_forwarder(
                 let to_id = module
                     .declare_function(to, Linkage::Import, &sig)
                     .unwrap_or_else(|e| fatal(e));
-                let target = TargetDesc::of(tcx.sess).unwrap_or_else(|e| tcx.dcx().fatal(e));
-                let callee = crate::cx::callee_ref(module, &target, to_id, bcx.func);
+                let callee = crate::cx::callee_ref(module, target, to_id, bcx.func);
                 let call = bcx.ins().call(callee, &args);
                 let results = bcx.inst_results(call).to_vec();
                 bcx.ins().return_(&results);

@@ -256,20 +256,38 @@ impl<'tcx> CodegenCx<'tcx> {
             "_rust_extern_with_linkage_{:016x}_{name}",
             self.tcx.stable_crate_id(rustc_span::def_id::LOCAL_CRATE)
         );
+        self.define_pointer_to(&holder_name, FuncOrDataId::Data(target))
+            .unwrap_or_else(|e| fatal(self.tcx, e))
+    }
+
+    /// Defines `name`, a local read-only pointer-sized object holding the
+    /// address of `target`.
+    fn define_pointer_to(
+        &mut self,
+        name: &str,
+        target: FuncOrDataId,
+    ) -> Result<DataId, cranelift_module::ModuleError> {
         let holder = self
             .module
-            .declare_data(&holder_name, Linkage::Local, false, false)
-            .unwrap_or_else(|e| fatal(self.tcx, e));
-        let ptr_size = self.pointer_ty.bytes() as usize;
+            .declare_data(name, Linkage::Local, false, false)?;
+        let size = self.pointer_ty.bytes();
         let mut desc = cranelift_module::DataDescription::new();
-        desc.define(vec![0u8; ptr_size].into_boxed_slice());
-        desc.set_align(ptr_size as u64);
-        let gv = self.module.declare_data_in_data(target, &mut desc);
-        desc.write_data_addr(0, gv, 0);
-        self.module
-            .define_data(holder, &desc)
-            .unwrap_or_else(|e| fatal(self.tcx, e));
-        holder
+        // Not `define_zeroinit`: zero-initialised objects go to .bss,
+        // without their relocations.
+        desc.define(vec![0; size as usize].into_boxed_slice());
+        desc.set_align(size.into());
+        match target {
+            FuncOrDataId::Func(f) => {
+                let f = self.module.declare_func_in_data(f, &mut desc);
+                desc.write_function_addr(0, f);
+            }
+            FuncOrDataId::Data(d) => {
+                let gv = self.module.declare_data_in_data(d, &mut desc);
+                desc.write_data_addr(0, gv, 0);
+            }
+        }
+        self.module.define_data(holder, &desc)?;
+        Ok(holder)
     }
 
     /// The data object of a static, imported if this unit does not define it.
@@ -332,69 +350,50 @@ impl<'tcx> CodegenCx<'tcx> {
     }
 
     /// The address of function or data object `id`, as a value of `bcx`'s
-    /// function. Where the target's code cannot hold the address of a symbol
-    /// another module may define ([`TargetDesc::indirect_imports`]), it is
-    /// loaded from a read-only pointer of this unit, which the dynamic
-    /// linker relocates as the GOT would be.
+    /// function (see [`Self::import_slot`]).
     pub fn symbol_addr(&mut self, bcx: &mut FunctionBuilder<'_>, id: FuncOrDataId) -> Value {
         let ptr = self.pointer_ty;
+        if let Some(slot) = self.import_slot(id) {
+            let gv = self.module.declare_data_in_func(slot, bcx.func);
+            let addr = bcx.ins().symbol_value(ptr, gv);
+            return load_import_slot(bcx, ptr, addr);
+        }
+        match id {
+            FuncOrDataId::Func(f) => {
+                let f = self.module.declare_func_in_func(f, bcx.func);
+                bcx.ins().func_addr(ptr, f)
+            }
+            FuncOrDataId::Data(d) => {
+                let gv = self.module.declare_data_in_func(d, bcx.func);
+                bcx.ins().symbol_value(ptr, gv)
+            }
+        }
+    }
+
+    /// Where the target's code cannot hold the address of a symbol another
+    /// module may define ([`TargetDesc::indirect_imports`]) and `id` is
+    /// such a symbol: the unit's read-only pointer to it, defined on first
+    /// use, which the dynamic linker relocates as it would a GOT entry.
+    pub fn import_slot(&mut self, id: FuncOrDataId) -> Option<DataId> {
+        if !self.target.indirect_imports {
+            return None;
+        }
         let linkage = match id {
             FuncOrDataId::Func(f) => self.module.declarations().get_function_decl(f).linkage,
             FuncOrDataId::Data(d) => self.module.declarations().get_data_decl(d).linkage,
         };
-        if !self.target.indirect_imports || linkage.is_final() {
-            return match id {
-                FuncOrDataId::Func(f) => {
-                    let f = self.module.declare_func_in_func(f, bcx.func);
-                    bcx.ins().func_addr(ptr, f)
-                }
-                FuncOrDataId::Data(d) => {
-                    let gv = self.module.declare_data_in_func(d, bcx.func);
-                    bcx.ins().symbol_value(ptr, gv)
-                }
-            };
+        if linkage.is_final() {
+            return None;
         }
-        let slot = match self.import_slots.get(&id) {
-            Some(&slot) => slot,
-            None => {
-                let slot = self.define_import_slot(id);
-                self.import_slots.insert(id, slot);
-                slot
-            }
-        };
-        let gv = self.module.declare_data_in_func(slot, bcx.func);
-        let addr = bcx.ins().symbol_value(ptr, gv);
-        bcx.ins()
-            .load(ptr, MemFlagsData::trusted().with_readonly(), addr, 0)
-    }
-
-    /// A pointer-sized read-only object holding the address of `id`.
-    fn define_import_slot(&mut self, id: FuncOrDataId) -> DataId {
+        if let Some(&slot) = self.import_slots.get(&id) {
+            return Some(slot);
+        }
         let name = self.anon_name("addr");
-        let size = self.pointer_ty.bytes();
-        let mut define = || {
-            let slot = self
-                .module
-                .declare_data(&name, Linkage::Local, false, false)?;
-            let mut desc = cranelift_module::DataDescription::new();
-            // Not `define_zeroinit`: zero-initialised objects go to .bss,
-            // without their relocations.
-            desc.define(vec![0; size as usize].into_boxed_slice());
-            desc.set_align(size.into());
-            match id {
-                FuncOrDataId::Func(f) => {
-                    let f = self.module.declare_func_in_data(f, &mut desc);
-                    desc.write_function_addr(0, f);
-                }
-                FuncOrDataId::Data(d) => {
-                    let gv = self.module.declare_data_in_data(d, &mut desc);
-                    desc.write_data_addr(0, gv, 0);
-                }
-            }
-            self.module.define_data(slot, &desc)?;
-            Ok::<_, cranelift_module::ModuleError>(slot)
-        };
-        define().unwrap_or_else(|e| self.tcx.dcx().fatal(format!("clif backend: {e}")))
+        let slot = self
+            .define_pointer_to(&name, id)
+            .unwrap_or_else(|e| self.tcx.dcx().fatal(format!("clif backend: {e}")));
+        self.import_slots.insert(id, slot);
+        Some(slot)
     }
 
     /// A unit-unique symbol name that assemblers accept unquoted.
@@ -416,6 +415,12 @@ impl<'tcx> CodegenCx<'tcx> {
         self.anon_counter += 1;
         format!("__clif.{}.{kind}.{}", self.cgu_name, self.anon_counter)
     }
+}
+
+/// The address an import slot at `addr` holds.
+pub fn load_import_slot(bcx: &mut FunctionBuilder<'_>, ptr: Type, addr: Value) -> Value {
+    bcx.ins()
+        .load(ptr, MemFlagsData::trusted().with_readonly(), addr, 0)
 }
 
 /// A reference to function `id` for calling it from `func`. Where calls

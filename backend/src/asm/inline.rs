@@ -101,6 +101,21 @@ fn arch_of(arch: Arch) -> &'static dyn AsmArch {
     }
 }
 
+/// The output operands, and the first register of `pool` none of them
+/// occupies: where a wrapper reloads the block address after the template
+/// to store the outputs through it.
+fn outputs_and_block_base<'a>(
+    ops: &[&'a RegOperand],
+    pool: impl IntoIterator<Item = u8>,
+) -> (Vec<&'a RegOperand>, u8) {
+    let outputs: Vec<&RegOperand> = ops.iter().copied().filter(|o| o.output).collect();
+    let base = pool
+        .into_iter()
+        .find(|&n| outputs.iter().all(|o| o.reg != Reg::Gpr(n)))
+        .expect("more outputs than registers");
+    (outputs, base)
+}
+
 /// The input operands in the order a wrapper loads them: the one going to
 /// `block` (the register the block address arrives in) last.
 fn inputs_block_register_last<'a>(ops: &[&'a RegOperand], block: Reg) -> Vec<&'a RegOperand> {

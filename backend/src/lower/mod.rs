@@ -191,8 +191,9 @@ impl<'m, 'f, 'tcx> FunctionCx<'m, 'f, 'tcx> {
 
     /// The address of a data object.
     pub fn data_addr(&mut self, id: DataId) -> Value {
-        if self.cx.target.indirect_imports {
-            return self.cx.symbol_addr(&mut self.bcx, FuncOrDataId::Data(id));
+        if let Some(slot) = self.cx.import_slot(FuncOrDataId::Data(id)) {
+            let addr = self.data_addr(slot);
+            return crate::cx::load_import_slot(&mut self.bcx, self.pointer_ty, addr);
         }
         let gv = match self.data_refs.get(&id) {
             Some(&gv) => gv,

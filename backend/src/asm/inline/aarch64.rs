@@ -91,12 +91,7 @@ impl AsmArch for Aarch64 {
         for op in super::inputs_block_register_last(ops, BLOCK_REG) {
             before.push(mov(op.reg, "ldr", "x0", op.slot));
         }
-        // The block address comes back into a register no output occupies.
-        let outputs: Vec<&&RegOperand> = ops.iter().filter(|o| o.output).collect();
-        let scratch = REG_POOL
-            .into_iter()
-            .find(|&n| outputs.iter().all(|o| o.reg != Reg::Gpr(n)))
-            .expect("more outputs than registers");
+        let (outputs, scratch) = super::outputs_and_block_base(ops, REG_POOL);
         let base = format!("x{scratch}");
         let mut after = vec![format!("ldr {base}, [x29, #{BLOCK_ADDR_SLOT}]")];
         for op in outputs {

@@ -96,12 +96,7 @@ impl AsmArch for Riscv64 {
         for op in super::inputs_block_register_last(ops, BLOCK_REG) {
             before.push(mov(op, true, "x10"));
         }
-        // The block address comes back into a register no output occupies.
-        let outputs: Vec<&&RegOperand> = ops.iter().filter(|o| o.output).collect();
-        let scratch = REG_POOL
-            .into_iter()
-            .find(|&n| outputs.iter().all(|o| o.reg != Reg::Gpr(n)))
-            .expect("more outputs than registers");
+        let (outputs, scratch) = super::outputs_and_block_base(ops, REG_POOL);
         let base = format!("x{scratch}");
         let mut after = vec![format!("ld {base}, {BLOCK_ADDR_SLOT}(x8)")];
         for op in outputs {

@@ -87,13 +87,9 @@ impl AsmArch for S390x {
         for op in super::inputs_block_register_last(ops, BLOCK_REG) {
             before.push(mov(op, true, "%r2"));
         }
-        // The block address comes back into a base register no output
-        // occupies.
-        let outputs: Vec<&&RegOperand> = ops.iter().filter(|o| o.output).collect();
-        let scratch = REG_POOL
-            .into_iter()
-            .find(|&n| n != 0 && outputs.iter().all(|o| o.reg != Reg::Gpr(n)))
-            .expect("more outputs than registers");
+        // r0 cannot be a base register.
+        let pool = REG_POOL.into_iter().filter(|&n| n != 0);
+        let (outputs, scratch) = super::outputs_and_block_base(ops, pool);
         let base = format!("%r{scratch}");
         let mut after = vec![format!("lg {base}, {BLOCK_ADDR_SLOT}(%r15)")];
         for op in outputs {

@@ -133,12 +133,8 @@ impl AsmArch for X86_64 {
             let _ = writeln!(s, "    {}", mov(op.reg, false, "rdi", op.slot));
         }
         s.push_str(body);
-        // The block address comes back into a register no output occupies.
-        let outputs: Vec<&&RegOperand> = ops.iter().filter(|o| o.output).collect();
-        let scratch = [0u8, 1, 2, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 3]
-            .into_iter()
-            .find(|&n| outputs.iter().all(|o| o.reg != Reg::Gpr(n)))
-            .expect("more outputs than registers");
+        let pool = [0u8, 1, 2, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 3];
+        let (outputs, scratch) = super::outputs_and_block_base(ops, pool);
         let scratch = GPR64[scratch as usize];
         let _ = writeln!(s, "    mov {scratch}, qword ptr [rbp {BLOCK_ADDR_SLOT}]");
         for op in outputs {
