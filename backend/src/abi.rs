@@ -41,6 +41,35 @@ pub struct Params {
     /// Callers pass any pointer to 8 readable bytes for it (the padded
     /// argument's own, which is at least 16 bytes long); callees ignore it.
     pub padded: Vec<bool>,
+    /// When the signature's parameters are not in the order of the
+    /// arguments (see [`backfill_order`]): `sig.params[i]` is the value at
+    /// `order[i]` of the arguments' parameters, in order.
+    order: Option<Vec<usize>>,
+}
+
+impl Params {
+    /// The values of the arguments' parameters, in the signature's order.
+    pub fn to_signature_order<T: Copy>(&self, values: &[T]) -> Vec<T> {
+        match &self.order {
+            None => values.to_vec(),
+            Some(order) => order.iter().map(|&i| values[i]).collect(),
+        }
+    }
+
+    /// The signature's parameters (a function's block parameters), in the
+    /// order of the arguments.
+    pub fn to_argument_order<T: Copy>(&self, values: &[T]) -> Vec<T> {
+        match &self.order {
+            None => values.to_vec(),
+            Some(order) => {
+                let mut out = values.to_vec();
+                for (position, &i) in order.iter().enumerate() {
+                    out[i] = values[position];
+                }
+                out
+            }
+        }
+    }
 }
 
 /// Spells `fn_abi` as Cranelift parameters (see [`Params`]).
@@ -74,7 +103,44 @@ pub fn params<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> Par
         stack.place_all(&arg_params);
         sig.params.extend(arg_params);
     }
-    Params { sig, padded }
+    let order = stack.sysv.then(|| backfill_order(&sig.params)).flatten();
+    if let Some(order) = &order {
+        sig.params = order.iter().map(|&i| sig.params[i]).collect();
+    }
+    Params { sig, padded, order }
+}
+
+/// System V (and LLVM, and gcc) pass an `i128` that finds one integer
+/// register left on the stack and give that register to the next integer
+/// argument; Cranelift's x86_64 lowering leaves it unused. Moving that next
+/// argument in front of the `i128` gets it the register in Cranelift too,
+/// and changes no stack offset. Returns the new order, if any.
+fn backfill_order(params: &[AbiParam]) -> Option<Vec<usize>> {
+    let is_gpr = |p: &AbiParam| {
+        !matches!(p.purpose, ArgumentPurpose::StructArgument(_))
+            && p.value_type.is_int()
+            && p.value_type.bits() <= 64
+    };
+    let mut gprs = 0;
+    for (index, param) in params.iter().enumerate() {
+        if param.value_type == types::I128 {
+            if gprs + 2 <= SYSV_GPRS {
+                gprs += 2;
+                continue;
+            }
+            if gprs + 1 == SYSV_GPRS {
+                let next = (index + 1..params.len()).find(|&j| is_gpr(&params[j]))?;
+                let mut order: Vec<usize> = (0..params.len()).collect();
+                let moved = order.remove(next);
+                order.insert(index, moved);
+                return Some(order);
+            }
+            return None;
+        } else if is_gpr(param) {
+            gprs += 1;
+        }
+    }
+    None
 }
 
 /// The float argument registers of [`Variadics::FloatsInIntegerRegisters`]
@@ -131,7 +197,7 @@ pub fn arg_params<'tcx>(ptr: Type, arg: &ArgAbi<'tcx, Ty<'tcx>>) -> Vec<AbiParam
             params.extend(
                 cast_parts(cast)
                     .into_iter()
-                    .map(|(ty, _)| AbiParam::new(ty)),
+                    .map(|part| AbiParam::new(part.ty)),
             );
             params
         }
@@ -159,14 +225,29 @@ fn extend(param: AbiParam, attrs: &ArgAttributes) -> AbiParam {
     }
 }
 
-/// The registers of a `PassMode::Cast`, each with its byte offset in the
-/// value's memory image.
-pub fn cast_parts(cast: &CastTarget) -> Vec<(Type, Size)> {
+/// One register of a `PassMode::Cast`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CastPart {
+    pub ty: Type,
+    /// Where its bytes are in the value's memory image.
+    pub offset: Size,
+    /// How many bytes of the image it carries: fewer than `ty` has for an
+    /// integer of an odd size (3, 5, 6, 7 bytes), which holds them in its
+    /// low-order bits (what matters on a big-endian target).
+    pub bytes: u64,
+}
+
+/// The registers of a `PassMode::Cast`.
+pub fn cast_parts(cast: &CastTarget) -> Vec<CastPart> {
     let mut parts = Vec::new();
     let mut offset = Size::ZERO;
     for reg in cast.prefix.iter().flatten() {
         offset = offset.align_to(reg_align(*reg));
-        parts.push((reg_type(*reg), offset));
+        parts.push(CastPart {
+            ty: reg_type(*reg),
+            offset,
+            bytes: reg.size.bytes(),
+        });
         offset += reg.size;
     }
     if let Some(rest_offset) = cast.rest_offset {
@@ -178,7 +259,11 @@ pub fn cast_parts(cast: &CastTarget) -> Vec<(Type, Size)> {
     let total = cast.rest.total;
     let full_units = total.bytes() / unit.size.bytes();
     for _ in 0..full_units {
-        parts.push((reg_type(unit), offset));
+        parts.push(CastPart {
+            ty: reg_type(unit),
+            offset,
+            bytes: unit.size.bytes(),
+        });
         offset += unit.size;
     }
     let rem = total.bytes() % unit.size.bytes();
@@ -186,10 +271,11 @@ pub fn cast_parts(cast: &CastTarget) -> Vec<(Type, Size)> {
         // rustc passes the tail as an integer of the remaining size, rounded
         // up to a register; reads past the end stay inside our padded slots.
         let bits = (rem * 8).next_power_of_two().max(8);
-        parts.push((
-            Type::int(bits as u16).expect("integer register type"),
+        parts.push(CastPart {
+            ty: Type::int(bits as u16).expect("integer register type"),
             offset,
-        ));
+            bytes: rem,
+        });
     }
     parts
 }
@@ -340,7 +426,7 @@ mod tests {
     fn parts(cast: CastTarget) -> Vec<(Type, u64)> {
         cast_parts(&cast)
             .into_iter()
-            .map(|(ty, offset)| (ty, offset.bytes()))
+            .map(|part| (part.ty, part.offset.bytes()))
             .collect()
     }
 
@@ -368,6 +454,8 @@ mod tests {
         );
         // Three bytes travel in an i32, never an i24.
         assert_eq!(parts(uniform(11)), [(types::I64, 0), (types::I32, 8)]);
+        let tail = cast_parts(&uniform(11))[1];
+        assert_eq!(tail.bytes, 3);
         assert_eq!(parts(uniform(1)), [(types::I8, 0)]);
     }
 

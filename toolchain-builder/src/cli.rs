@@ -394,6 +394,10 @@ pub enum SuiteName {
     /// tests/cargo: a cargo workspace with crates.io dependencies, built
     /// and tested by cargo with dist/.
     Cargo,
+    /// A generated ABI matrix: functions of many signatures defined by one
+    /// of our backend, LLVM and the C compiler and called from another
+    /// (in the default run only when no FILTER is given).
+    Abi,
     /// rust-src's coretests and alloctests, built with dist/ and with LLVM
     /// (in the default run only when no FILTER is given).
     Libtests,
@@ -416,6 +420,7 @@ impl SuiteName {
         SuiteName::NoCore,
         SuiteName::Std,
         SuiteName::Cargo,
+        SuiteName::Abi,
         SuiteName::Libtests,
     ];
 }

@@ -6,6 +6,7 @@
 //! the work itself.
 
 mod abi_cafe;
+mod abi_matrix;
 mod backend_unit;
 mod base;
 mod bench;
@@ -357,15 +358,17 @@ fn test(
     let cross = target.triple != targets::HOST;
     // The suites that run for a cross target so far.
     let cross_suites = [SuiteName::NoCore, SuiteName::Std, SuiteName::Cargo];
-    // ... and only when named (their builds and runs under qemu take long).
-    let cross_opt_in = [SuiteName::Libtests];
+    // ... and only when named: libtests' builds and runs under qemu take
+    // long, and the ABI matrix still finds disagreements on the cross
+    // targets (README, "Cross targets").
+    let cross_opt_in = [SuiteName::Libtests, SuiteName::Abi];
     if let Some(suite) = args
         .suite
         .filter(|s| cross && !cross_suites.contains(s) && !cross_opt_in.contains(s))
     {
         return Err(UsageError(format!(
-            "the {} suite runs for the host ({}) only so far; for {} there are no_core, std, cargo \
-             and libtests",
+            "the {} suite runs for the host ({}) only so far; for {} there are no_core, std, cargo, \
+             abi and libtests",
             clap::ValueEnum::to_possible_value(&suite)
                 .map_or_else(String::new, |v| v.get_name().to_owned()),
             targets::HOST,
@@ -375,7 +378,7 @@ fn test(
     }
     if cross && args.suite.is_none() {
         progress::note(format!(
-            "{}: no_core, std and cargo (libtests run for the host only so far)",
+            "{}: no_core, std and cargo (abi and libtests only with --suite)",
             target.triple
         ));
     }
@@ -436,9 +439,10 @@ fn test(
     // the other suites; libtests' builds take minutes).
     let run_libtests =
         wants(SuiteName::Libtests) && (args.suite == Some(SuiteName::Libtests) || filter.is_none());
+    let run_abi = wants(SuiteName::Abi) && (args.suite == Some(SuiteName::Abi) || filter.is_none());
     let run_abi_cafe = args.suite == Some(SuiteName::AbiCafe);
     let needs_toolchain =
-        !std_cases.is_empty() || !cargo_cases.is_empty() || run_libtests || run_abi_cafe;
+        !std_cases.is_empty() || !cargo_cases.is_empty() || run_abi || run_libtests || run_abi_cafe;
     if let Some(filter) = filter {
         if !no_core_selected && !needs_toolchain {
             all_names.sort();
@@ -480,11 +484,12 @@ fn test(
                 Err(err) => return Err(err),
             };
         // The reference's std for a cross target, built by LLVM.
-        let llvm_sysroot =
-            match cross && !(std_cases.is_empty() && cargo_cases.is_empty() && !run_libtests) {
-                true => Some(session.sysroot(&base, &CodegenBackend::Llvm, target)?.root),
-                false => None,
-            };
+        let needs_llvm_std =
+            !std_cases.is_empty() || !cargo_cases.is_empty() || run_abi || run_libtests;
+        let llvm_sysroot = match cross && needs_llvm_std {
+            true => Some(session.sysroot(&base, &CodegenBackend::Llvm, target)?.root),
+            false => None,
+        };
         if !std_cases.is_empty() {
             total.absorb(match &toolchain {
                 Ok(dist) => std_suite::run(
@@ -520,6 +525,25 @@ fn test(
                     &cargo_cases,
                 ),
                 Err(why) => difftest::toolchain_unavailable("cargo", &cargo_cases, why),
+            });
+        }
+        if run_abi {
+            println!();
+            total.absorb(match &backend {
+                CodegenBackend::Dylib(dylib) => abi_matrix::run(&abi_matrix::Suite {
+                    out_dir: session
+                        .layout
+                        .build
+                        .join("tests")
+                        .join("abi")
+                        .join(&target.triple),
+                    base_rustc: &base.rustc,
+                    llvm_sysroot: llvm_sysroot.as_deref(),
+                    backend: dylib.clone(),
+                    target,
+                    shell: session.shell,
+                })?,
+                CodegenBackend::Llvm => not_run("abi", "it needs the Cranelift backend dylib"),
             });
         }
         if run_libtests {

@@ -17,7 +17,7 @@ use rustc_target::callconv::{ArgAbi, PassMode};
 use super::place::CPlace;
 use super::value::{CValue, Pointer};
 use super::{FunctionCx, landing};
-use crate::abi;
+use crate::abi::{self, CastPart};
 use crate::target::Variadics;
 
 /// Creates the places of all locals and fills the arguments from the
@@ -27,8 +27,19 @@ pub fn bind_params<'tcx>(
     entry: Block,
     ssa: &DenseBitSet<Local>,
 ) {
-    let mut params = fx.bcx.block_params(entry).to_vec().into_iter();
     let fn_abi = fx.fn_abi;
+    if fn_abi.c_variadic {
+        // Cranelift cannot save the argument registers a `va_list` walks.
+        crate::unsupported::unsupported(
+            fx.tcx,
+            fx.mir.span,
+            "defining C-variadic functions (`...` parameters)",
+        );
+    }
+    let abi_params = abi::params(fx.cx, fn_abi);
+    let mut params = abi_params
+        .to_argument_order(fx.bcx.block_params(entry))
+        .into_iter();
 
     let ret_layout = fx.layout_of(fx.monomorphize(fx.mir.local_decls[RETURN_PLACE].ty));
     let ret_place = match fn_abi.ret.mode {
@@ -39,8 +50,7 @@ pub fn bind_params<'tcx>(
     };
     fx.locals.push(ret_place);
 
-    let padded = abi::params(fx.cx, fn_abi).padded;
-    let mut abi_args = fn_abi.args.iter().zip(padded);
+    let mut abi_args = fn_abi.args.iter().zip(abi_params.padded);
     let mut next_arg = |params: &mut std::vec::IntoIter<Value>| {
         let (arg, padded) = abi_args.next()?;
         if padded {
@@ -179,27 +189,47 @@ fn bitcast_to(fx: &mut FunctionCx<'_, '_, '_>, value: Value, ty: Type) -> Value 
 fn from_cast_parts<'tcx>(
     fx: &mut FunctionCx<'_, '_, 'tcx>,
     arg: &ArgAbi<'tcx, Ty<'tcx>>,
-    parts: &[(cranelift_codegen::ir::Type, Size)],
+    parts: &[CastPart],
     values: &[Value],
 ) -> CValue<'tcx> {
     let slot = fx.stack_slot(
         cast_image_size(arg, parts),
         arg.layout.align.abi.bytes().max(8),
     );
-    for (&(_, offset), &v) in parts.iter().zip(values) {
-        slot.offset(fx, offset.bytes() as i64).store(fx, v);
+    for (part, &v) in parts.iter().zip(values) {
+        let v = match narrow_shift(fx, part) {
+            Some(shift) => fx.bcx.ins().ishl_imm_s(v, shift),
+            None => v,
+        };
+        slot.offset(fx, part.offset.bytes() as i64).store(fx, v);
     }
     CValue::by_ref(slot, arg.layout)
 }
 
+/// Loads one cast register from the value's memory image.
+fn load_cast_part(fx: &mut FunctionCx<'_, '_, '_>, slot: Pointer, part: &CastPart) -> Value {
+    let v = slot
+        .offset(fx, part.offset.bytes() as i64)
+        .load(fx, part.ty);
+    match narrow_shift(fx, part) {
+        Some(shift) => fx.bcx.ins().ushr_imm_s(v, shift),
+        None => v,
+    }
+}
+
+/// For an odd-sized integer part on a big-endian target: how far the
+/// whole-register access of its bytes is off from the part's value (its
+/// bytes come first in memory, and the value is in the low-order bits).
+fn narrow_shift(fx: &FunctionCx<'_, '_, '_>, part: &CastPart) -> Option<i64> {
+    let spare = u64::from(part.ty.bytes()) - part.bytes;
+    (fx.cx.target.big_endian && part.ty.is_int() && spare > 0).then_some(spare as i64 * 8)
+}
+
 /// Bytes covered by the registers of a cast, or the value, whichever is larger.
-fn cast_image_size(
-    arg: &ArgAbi<'_, Ty<'_>>,
-    parts: &[(cranelift_codegen::ir::Type, Size)],
-) -> Size {
+fn cast_image_size(arg: &ArgAbi<'_, Ty<'_>>, parts: &[CastPart]) -> Size {
     let end = parts
         .iter()
-        .map(|&(ty, off)| off + super::type_size(ty))
+        .map(|part| part.offset + super::type_size(part.ty))
         .max()
         .unwrap_or(Size::ZERO);
     end.max(arg.layout.size)
@@ -232,8 +262,8 @@ pub(super) fn to_abi<'tcx>(
             if *pad_i32 {
                 values.push(fx.bcx.ins().iconst(cranelift_codegen::ir::types::I32, 0));
             }
-            for (ty, offset) in parts {
-                values.push(slot.offset(fx, offset.bytes() as i64).load(fx, ty));
+            for part in &parts {
+                values.push(load_cast_part(fx, slot, part));
             }
             values
         }
@@ -435,6 +465,7 @@ pub fn codegen_call<'tcx>(
         }
         call_args.extend(arg_values);
     }
+    let mut call_args = params.to_signature_order(&call_args);
     // Floats the signature passes as integers (`abi::FloatRegs`).
     for (value, param) in call_args.iter_mut().zip(&params.sig.params) {
         *value = bitcast_to(fx, *value, param.value_type);
