@@ -558,6 +558,7 @@ mod tests {
                 SuiteName::NoCore,
                 SuiteName::Std,
                 SuiteName::Cargo,
+                SuiteName::Abi,
                 SuiteName::Libtests
             ]
         );
