@@ -341,13 +341,19 @@ fn agg_c_type(index: usize) -> String {
     }
 }
 
+/// The catalogue's aggregates usable on the target (in C, with `in_c`).
+fn usable_aggregates(features: Features, in_c: bool) -> impl Iterator<Item = &'static Aggregate> {
+    AGGREGATES
+        .iter()
+        .enumerate()
+        .filter(move |(index, _)| agg_usable(*index, features, in_c))
+        .map(|(_, a)| a)
+}
+
 /// Rust declarations of the catalogue's named types usable on the target.
 pub fn rust_declarations(features: Features) -> String {
     let mut out = String::new();
-    for (index, a) in AGGREGATES.iter().enumerate() {
-        if !agg_usable(index, features, false) {
-            continue;
-        }
+    for a in usable_aggregates(features, false) {
         let name = a.name;
         let derive = "#[derive(Clone, Copy, PartialEq, Debug)]";
         match a.shape {
@@ -425,10 +431,7 @@ pub fn rust_declarations(features: Features) -> String {
 /// an `eq_<name>` function for each.
 pub fn c_declarations(features: Features) -> String {
     let mut out = String::new();
-    for (index, a) in AGGREGATES.iter().enumerate() {
-        if !agg_usable(index, features, true) {
-            continue;
-        }
+    for a in usable_aggregates(features, true) {
         let name = a.name;
         match a.shape {
             Shape::Struct(repr, fields) => {
@@ -567,12 +570,9 @@ impl Value {
                 let (rust, c) = agg_value(i, rng);
                 // C: the address of a compound literal, which lives until
                 // the end of the block that makes the call.
-                let c = c.map(|init| match AGGREGATES[i].shape {
-                    Shape::Transparent(_) | Shape::CEnum(_) => {
-                        format!("(&({}){{{init}}})", agg_c_type(i))
-                    }
-                    _ => format!("(&({}){init})", agg_c_type(i)),
-                });
+                // (References are only made to structs, unions and tagged
+                // enums, whose C values are braced initializers.)
+                let c = c.map(|init| format!("(&({}){init})", agg_c_type(i)));
                 Value {
                     rust: format!("&{rust}"),
                     c,
