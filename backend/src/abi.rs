@@ -13,7 +13,7 @@ use rustc_target::callconv::{ArgAbi, ArgAttributes, ArgExtension, CastTarget, Fn
 
 use crate::cx::CodegenCx;
 use crate::lower::scalar_type;
-use crate::target::Variadics;
+use crate::target::{ArgPlacement, Variadics};
 
 pub fn call_conv(cx: &CodegenCx<'_>, conv: CanonAbi) -> CallConv {
     let default = cx.isa().default_call_conv();
@@ -33,42 +33,79 @@ pub fn signature<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> 
 }
 
 /// A function's Cranelift signature, with where it differs from rustc's
-/// arguments one for one.
+/// arguments one for one. Between the arguments' own parameters (their
+/// *natural* order) and the signature come, in this order: a different
+/// memory image for some arguments (`images`), parameters that carry
+/// nothing (`fillers`), and a reordering (`order`).
 pub struct Params {
     pub sig: Signature,
-    /// One per argument of the `FnAbi`: whether an 8-byte stack padding
-    /// parameter (see [`stack_padding`]) comes right before its parameters.
-    /// Callers pass any pointer to 8 readable bytes for it (the padded
-    /// argument's own, which is at least 16 bytes long); callees ignore it.
-    pub padded: Vec<bool>,
-    /// When the signature's parameters are not in the order of the
-    /// arguments (see [`backfill_order`]): `sig.params[i]` is the value at
-    /// `order[i]` of the arguments' parameters, in order.
+    /// One per argument of the `FnAbi`: when it travels as 8-byte pieces of
+    /// its memory image instead of its `PassMode`'s parameters.
+    pub images: Vec<Option<Vec<CastPart>>>,
+    /// Parameters that carry nothing, each with its position among the
+    /// natural parameters it goes in front of (ascending).
+    fillers: Vec<(usize, Filler)>,
+    /// When the signature's parameters are not in the natural order (see
+    /// [`backfill_order`]): `sig.params[i]` is the one at `order[i]`.
     order: Option<Vec<usize>>,
 }
 
+/// A parameter that only moves the next ones to where the convention has
+/// them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filler {
+    /// An 8-byte stack padding (see [`stack_padding`]): callers pass any
+    /// pointer to 8 readable bytes (the next parameter, the padded
+    /// argument's own address, which has at least 16).
+    StackPadding,
+    /// A register the convention leaves unused: callers pass zero.
+    Unused(Type),
+}
+
 impl Params {
-    /// The values of the arguments' parameters, in the signature's order.
-    pub fn to_signature_order<T: Copy>(&self, values: &[T]) -> Vec<T> {
+    /// The signature's values from the natural ones: fillers are made by
+    /// `filler` (given the filler and the natural value it precedes).
+    pub fn to_signature_order<T: Copy>(
+        &self,
+        values: &[T],
+        mut filler: impl FnMut(Filler, Option<T>) -> T,
+    ) -> Vec<T> {
+        let mut with_fillers = Vec::with_capacity(values.len() + self.fillers.len());
+        let mut fillers = self.fillers.iter().peekable();
+        for index in 0..=values.len() {
+            while let Some((_, f)) = fillers.next_if(|(at, _)| *at == index) {
+                with_fillers.push(filler(*f, values.get(index).copied()));
+            }
+            if let Some(&v) = values.get(index) {
+                with_fillers.push(v);
+            }
+        }
         match &self.order {
-            None => values.to_vec(),
-            Some(order) => order.iter().map(|&i| values[i]).collect(),
+            None => with_fillers,
+            Some(order) => order.iter().map(|&i| with_fillers[i]).collect(),
         }
     }
 
-    /// The signature's parameters (a function's block parameters), in the
-    /// order of the arguments.
-    pub fn to_argument_order<T: Copy>(&self, values: &[T]) -> Vec<T> {
-        match &self.order {
-            None => values.to_vec(),
-            Some(order) => {
-                let mut out = values.to_vec();
-                for (position, &i) in order.iter().enumerate() {
-                    out[i] = values[position];
-                }
-                out
+    /// The natural values from the signature's (a function's block
+    /// parameters), fillers dropped.
+    pub fn to_natural_order<T: Copy>(&self, values: &[T]) -> Vec<T> {
+        let mut unordered = values.to_vec();
+        if let Some(order) = &self.order {
+            for (position, &i) in order.iter().enumerate() {
+                unordered[i] = values[position];
             }
         }
+        let mut filler_positions = Vec::with_capacity(self.fillers.len());
+        for (n, (at, _)) in self.fillers.iter().enumerate() {
+            // Earlier fillers shift the later ones' positions.
+            filler_positions.push(at + n);
+        }
+        unordered
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !filler_positions.contains(i))
+            .map(|(_, v)| v)
+            .collect()
     }
 }
 
@@ -85,9 +122,23 @@ pub fn params<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> Par
         }
         _ => sig.returns.extend(arg_params(ptr, &fn_abi.ret)),
     }
-    let mut stack = StackArgs::new(cx, call_conv);
+    // (The default convention of every target but Windows is `SystemV`.)
+    let placement = match call_conv {
+        CallConv::SystemV => cx.target.arg_placement,
+        _ => ArgPlacement::Cranelift,
+    };
+    let mut stack = StackArgs::new(placement == ArgPlacement::SysV);
     stack.place_all(&sig.params);
-    let mut padded = Vec::with_capacity(fn_abi.args.len());
+    let mut aapcs = (placement == ArgPlacement::Aapcs64).then(Aapcs64::default);
+    let mut riscv = (placement == ArgPlacement::Riscv64).then(Riscv64Stack::default);
+    // The natural parameters, and the fillers among them.
+    let mut natural: Vec<AbiParam> = sig.params.clone();
+    let mut fillers = Vec::new();
+    if let Some(riscv) = &mut riscv {
+        // A return-area pointer takes a0 (an integer, so no filler).
+        riscv.place(&sig.params, 0, &mut fillers);
+    }
+    let mut images = Vec::with_capacity(fn_abi.args.len());
     let mut float_regs = FloatRegs::new(cx);
     for (index, arg) in fn_abi.args.iter().enumerate() {
         let mut arg_params = arg_params(ptr, arg);
@@ -95,19 +146,182 @@ pub fn params<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> Par
         // arguments and the caller location, which are not variadic.
         let variadic = fn_abi.c_variadic && index >= fn_abi.fixed_count as usize;
         float_regs.assign(&mut arg_params, variadic);
-        let pad = stack.padding_before(cx, arg);
-        if pad {
-            sig.params.push(stack_padding(ptr));
+        if stack.padding_before(cx, arg) {
+            fillers.push((natural.len(), Filler::StackPadding));
         }
-        padded.push(pad);
+        let image = match &mut aapcs {
+            Some(aapcs) => aapcs.place(arg, &mut arg_params, natural.len(), &mut fillers),
+            None => None,
+        };
+        if let Some(riscv) = &mut riscv {
+            riscv.place(&arg_params, natural.len(), &mut fillers);
+        }
+        images.push(image);
         stack.place_all(&arg_params);
-        sig.params.extend(arg_params);
+        natural.extend(arg_params);
     }
-    let order = stack.sysv.then(|| backfill_order(&sig.params)).flatten();
-    if let Some(order) = &order {
-        sig.params = order.iter().map(|&i| sig.params[i]).collect();
+    let mut all = Vec::with_capacity(natural.len() + fillers.len());
+    let mut next_filler = fillers.iter().peekable();
+    for index in 0..=natural.len() {
+        while let Some((_, f)) = next_filler.next_if(|(at, _)| *at == index) {
+            all.push(match f {
+                Filler::StackPadding => stack_padding(ptr),
+                Filler::Unused(ty) => AbiParam::new(*ty),
+            });
+        }
+        all.extend(natural.get(index).copied());
     }
-    Params { sig, padded, order }
+    let order = (placement == ArgPlacement::SysV)
+        .then(|| backfill_order(&all))
+        .flatten();
+    sig.params = match &order {
+        Some(order) => order.iter().map(|&i| all[i]).collect(),
+        None => all,
+    };
+    Params {
+        sig,
+        images,
+        fillers,
+        order,
+    }
+}
+
+/// RISC-V LP64's stack arguments where they differ from Cranelift's: a
+/// 2×XLEN scalar (`i128`, `f128`, an aggregate aligned to 16) that goes to
+/// the stack whole is aligned to 16 there; Cranelift gives each half the
+/// next 8-byte slot. An unused filler moves it.
+#[derive(Default)]
+struct Riscv64Stack {
+    gprs: usize,
+    stack: u64,
+}
+
+impl Riscv64Stack {
+    fn place(&mut self, params: &[AbiParam], at: usize, fillers: &mut Vec<(usize, Filler)>) {
+        for (i, param) in params.iter().enumerate() {
+            let ty = param.value_type;
+            if ty.is_float() && ty != types::F128 {
+                // In a float register (`FloatRegs` made the others integers).
+                continue;
+            }
+            let words = ty.bytes().div_ceil(8);
+            if words == 2 && self.gprs >= 8 && !self.stack.is_multiple_of(16) {
+                fillers.push((at + i, Filler::Unused(types::I64)));
+                self.stack += 8;
+            }
+            for _ in 0..words {
+                if self.gprs < 8 {
+                    self.gprs += 1;
+                } else {
+                    self.stack += 8;
+                }
+            }
+        }
+    }
+}
+
+/// AAPCS64's register assignment (NGRN, NSRN and the stack offset) where
+/// it differs from Cranelift's, which assigns every parameter on its own:
+/// an aggregate that does not fit in the registers left of its class goes
+/// to the stack whole, and so does an `i128` that finds one register left;
+/// either way no later argument of the class takes a register. Unused
+/// fillers close the class in Cranelift too, and the aggregate travels as
+/// 8-byte pieces of its memory image, which Cranelift gives consecutive
+/// stack slots.
+#[derive(Default)]
+struct Aapcs64 {
+    gprs: usize,
+    fprs: usize,
+    /// Bytes of stack arguments so far.
+    stack: u64,
+}
+
+const AAPCS64_REGS: usize = 8;
+
+impl Aapcs64 {
+    /// Places one argument whose parameters start at natural position
+    /// `at`; returns its memory image when it goes to the stack whole.
+    fn place<'tcx>(
+        &mut self,
+        arg: &ArgAbi<'tcx, Ty<'tcx>>,
+        params: &mut Vec<AbiParam>,
+        at: usize,
+        fillers: &mut Vec<(usize, Filler)>,
+    ) -> Option<Vec<CastPart>> {
+        // A cast to one `i128` (an aggregate aligned to 16) is placed as the
+        // scalar below.
+        let cast = match &arg.mode {
+            PassMode::Cast { cast, .. } => Some(cast_parts(cast)),
+            _ => None,
+        }
+        .filter(|parts| parts.iter().all(|p| p.ty != types::I128));
+        if let Some(parts) = cast {
+            let float = parts.iter().all(|p| !p.ty.is_int());
+            let (used, piece) = match float {
+                true => (&mut self.fprs, types::F64),
+                false => (&mut self.gprs, types::I64),
+            };
+            // The cast's unit decides the stack alignment, not the type's:
+            // rustc casts by the alignment AAPCS64 uses (the unadjusted one,
+            // without `repr(align)`), as LLVM and gcc place it.
+            let align16 = parts.iter().any(|p| p.ty.bytes() >= 16);
+            if *used + parts.len() <= AAPCS64_REGS {
+                *used += parts.len();
+                return None;
+            }
+            fillers.extend((*used..AAPCS64_REGS).map(|_| (at, Filler::Unused(piece))));
+            *used = AAPCS64_REGS;
+            if align16 && !self.stack.is_multiple_of(16) {
+                fillers.push((at, Filler::Unused(piece)));
+                self.stack += 8;
+            }
+            let words = arg.layout.size.bytes().div_ceil(8);
+            let image: Vec<CastPart> = (0..words)
+                .map(|k| CastPart {
+                    ty: piece,
+                    offset: Size::from_bytes(8 * k),
+                    bytes: 8,
+                })
+                .collect();
+            *params = image.iter().map(|p| AbiParam::new(p.ty)).collect();
+            self.stack += 8 * words;
+            return Some(image);
+        }
+        let mut pending = Vec::new();
+        for (i, param) in params.iter().enumerate() {
+            let ty = param.value_type;
+            if ty == types::I128 {
+                if self.gprs + 1 == AAPCS64_REGS {
+                    // Cranelift puts it on the stack but keeps x7 free.
+                    pending.push(i + 1);
+                    self.gprs = AAPCS64_REGS;
+                } else if self.gprs + 2 <= AAPCS64_REGS {
+                    self.gprs += self.gprs % 2 + 2;
+                    continue;
+                }
+                self.stack = self.stack.next_multiple_of(16) + 16;
+                continue;
+            }
+            let (used, size) = match ty.is_int() {
+                true => (&mut self.gprs, 8),
+                false => (&mut self.fprs, u64::from(ty.bytes()).max(8)),
+            };
+            if *used < AAPCS64_REGS {
+                *used += 1;
+            } else {
+                self.stack = self.stack.next_multiple_of(size) + size;
+            }
+        }
+        // x7 after such an `i128` is closed for whatever comes next; the
+        // filler takes it (it goes before the next parameter, which may be
+        // of this argument or, at its end, of the next one).
+        fillers.extend(
+            pending
+                .into_iter()
+                .map(|i| (at + i, Filler::Unused(types::I64))),
+        );
+        None
+    }
 }
 
 /// System V (and LLVM, and gcc) pass an `i128` that finds one integer
@@ -342,9 +556,9 @@ struct StackArgs {
 }
 
 impl StackArgs {
-    fn new(cx: &CodegenCx<'_>, call_conv: CallConv) -> Self {
+    fn new(sysv: bool) -> Self {
         StackArgs {
-            sysv: cx.target.sysv_stack_aggregates && call_conv == CallConv::SystemV,
+            sysv,
             gprs: 0,
             xmms: 0,
             offset: 0,

@@ -59,6 +59,26 @@ pub enum Variadics {
     FloatsInIntegerRegisters,
 }
 
+/// How arguments are placed, where Cranelift's assignment is not the
+/// convention's (`abi::params` corrects the difference).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArgPlacement {
+    /// Cranelift's assignment is the convention's.
+    Cranelift,
+    /// x86_64 System V: by-value aggregates aligned to 16 at 16-byte stack
+    /// offsets, and an `i128` that does not fit leaves its register to the
+    /// next argument (`abi::StackArgs`, `abi::backfill_order`).
+    SysV,
+    /// AAPCS64 (not Apple's): an aggregate or `i128` that does not fit in
+    /// the registers left goes to the stack whole, in one piece of memory,
+    /// and no later argument of its register class takes a register
+    /// (`abi::Aapcs64`).
+    Aapcs64,
+    /// RISC-V LP64: a 2×XLEN scalar passed wholly on the stack is aligned
+    /// to 16 there (`abi::Riscv64Stack`).
+    Riscv64,
+}
+
 /// A 128-bit compare-and-swap, `cas(expected, new, ptr) -> old`,
 /// sequentially consistent.
 #[derive(Clone, Copy, Debug)]
@@ -92,10 +112,9 @@ pub struct TargetDesc {
     /// Cranelift's vector instructions use (SSE2, NEON), so 128-bit SIMD
     /// intrinsics may take one vector instruction instead of a lane loop.
     pub simd128: bool,
-    /// Whether `PassMode::Indirect { on_stack: true }` may meet an alignment
-    /// above 8, which Cranelift places differently from the C convention
-    /// (x86_64 System V; `abi::StackArgs`).
-    pub sysv_stack_aggregates: bool,
+    /// Where Cranelift's own assignment of arguments to registers and stack
+    /// slots differs from the convention's, and `abi::params` corrects it.
+    pub arg_placement: ArgPlacement,
     /// Whether the address of a symbol that another module may define must
     /// be loaded from a pointer in data: Cranelift's s390x code has no GOT
     /// relocations and would hold it as an absolute address, which a
@@ -181,7 +200,12 @@ impl TargetDesc {
             variadics,
             tls_model,
             simd128: matches!(arch, Arch::X86_64 | Arch::Aarch64),
-            sysv_stack_aggregates: arch == Arch::X86_64 && format != ObjectFormat::Coff,
+            arg_placement: match arch {
+                Arch::X86_64 if format != ObjectFormat::Coff => ArgPlacement::SysV,
+                Arch::Aarch64 if format != ObjectFormat::MachO => ArgPlacement::Aapcs64,
+                Arch::Riscv64 => ArgPlacement::Riscv64,
+                _ => ArgPlacement::Cranelift,
+            },
             indirect_imports: arch == Arch::S390x && pic,
             big_endian: spec.endian == rustc_abi::Endian::Big,
             near_calls: arch == Arch::S390x,

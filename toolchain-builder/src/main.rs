@@ -357,11 +357,15 @@ fn test(
     let developer = codegen::developer_override()?;
     let cross = target.triple != targets::HOST;
     // The suites that run for a cross target so far.
-    let cross_suites = [SuiteName::NoCore, SuiteName::Std, SuiteName::Cargo];
+    let cross_suites = [
+        SuiteName::NoCore,
+        SuiteName::Std,
+        SuiteName::Cargo,
+        SuiteName::Abi,
+    ];
     // ... and only when named: libtests' builds and runs under qemu take
-    // long, and the ABI matrix still finds disagreements on the cross
-    // targets (README, "Cross targets").
-    let cross_opt_in = [SuiteName::Libtests, SuiteName::Abi];
+    // long (README, "Targets").
+    let cross_opt_in = [SuiteName::Libtests];
     if let Some(suite) = args
         .suite
         .filter(|s| cross && !cross_suites.contains(s) && !cross_opt_in.contains(s))
@@ -378,7 +382,7 @@ fn test(
     }
     if cross && args.suite.is_none() {
         progress::note(format!(
-            "{}: no_core, std and cargo (abi and libtests only with --suite)",
+            "{}: no_core, std, cargo and abi (libtests only with --suite)",
             target.triple
         ));
     }

@@ -12,12 +12,12 @@ use rustc_middle::mir::{self, Local, RETURN_PLACE, SourceInfo};
 use rustc_middle::ty::layout::FnAbiOf;
 use rustc_middle::ty::{self, Instance, InstanceKind, Ty, TypingEnv};
 use rustc_span::Spanned;
-use rustc_target::callconv::{ArgAbi, PassMode};
+use rustc_target::callconv::{ArgAbi, FnAbi, PassMode};
 
 use super::place::CPlace;
 use super::value::{CValue, Pointer};
 use super::{FunctionCx, landing};
-use crate::abi::{self, CastPart};
+use crate::abi::{self, CastPart, Filler};
 use crate::target::Variadics;
 
 /// Creates the places of all locals and fills the arguments from the
@@ -38,7 +38,7 @@ pub fn bind_params<'tcx>(
     }
     let abi_params = abi::params(fx.cx, fn_abi);
     let mut params = abi_params
-        .to_argument_order(fx.bcx.block_params(entry))
+        .to_natural_order(fx.bcx.block_params(entry))
         .into_iter();
 
     let ret_layout = fx.layout_of(fx.monomorphize(fx.mir.local_decls[RETURN_PLACE].ty));
@@ -50,29 +50,22 @@ pub fn bind_params<'tcx>(
     };
     fx.locals.push(ret_place);
 
-    let mut abi_args = fn_abi.args.iter().zip(abi_params.padded);
-    let mut next_arg = |params: &mut std::vec::IntoIter<Value>| {
-        let (arg, padded) = abi_args.next()?;
-        if padded {
-            // The stack padding in front of the argument carries nothing.
-            params.next();
-        }
-        Some(arg)
-    };
+    let mut abi_args = fn_abi.args.iter().zip(&abi_params.images);
+    let mut next_arg = || abi_args.next();
     for local in fx.mir.args_iter() {
         if Some(local) == fx.mir.spread_arg {
             // `rust-call`: the last MIR argument is a tuple spread over several ABI arguments.
             let layout = fx.layout_of(fx.monomorphize(fx.mir.local_decls[local].ty));
             let place = CPlace::new_stack_slot(fx, layout);
             for i in 0..layout.fields.count() {
-                let arg = next_arg(&mut params).expect("spread argument");
-                let value = from_abi(fx, arg, &mut params);
+                let (arg, image) = next_arg().expect("spread argument");
+                let value = from_abi(fx, arg, image.as_deref(), &mut params);
                 place.field(fx, i).write_cvalue(fx, value);
             }
             fx.locals.push(place);
             continue;
         }
-        let arg = next_arg(&mut params).expect("argument without ABI");
+        let (arg, image) = next_arg().expect("argument without ABI");
         let place = match arg.mode {
             // The caller passed a copy we own: use it in place.
             PassMode::Indirect {
@@ -90,7 +83,7 @@ pub fn bind_params<'tcx>(
                 CPlace::for_ptr_with_meta(ptr, meta, arg.layout)
             }
             _ => {
-                let value = from_abi(fx, arg, &mut params);
+                let value = from_abi(fx, arg, image.as_deref(), &mut params);
                 let place = new_local(fx, local, ssa);
                 place.write_cvalue(fx, value);
                 place
@@ -99,8 +92,8 @@ pub fn bind_params<'tcx>(
         fx.locals.push(place);
     }
     if fx.instance.def.requires_caller_location(fx.tcx) {
-        let arg = next_arg(&mut params).expect("caller location argument");
-        fx.caller_location = Some(from_abi(fx, arg, &mut params));
+        let (arg, image) = next_arg().expect("caller location argument");
+        fx.caller_location = Some(from_abi(fx, arg, image.as_deref(), &mut params));
     }
     for local in fx.mir.vars_and_temps_iter() {
         let place = new_local(fx, local, ssa);
@@ -124,13 +117,19 @@ fn new_local<'tcx>(
     }
 }
 
-/// Rebuilds a value from the Cranelift parameters of one ABI argument.
+/// Rebuilds a value from the Cranelift parameters of one ABI argument (the
+/// pieces of its memory image, when `abi::params` gave it one).
 fn from_abi<'tcx>(
     fx: &mut FunctionCx<'_, '_, 'tcx>,
     arg: &ArgAbi<'tcx, Ty<'tcx>>,
+    image: Option<&[CastPart]>,
     params: &mut impl Iterator<Item = Value>,
 ) -> CValue<'tcx> {
     let mut next = || params.next().expect("too few parameters for the ABI");
+    if let Some(image) = image {
+        let values: Vec<Value> = image.iter().map(|_| next()).collect();
+        return from_cast_parts(fx, arg, image, &values);
+    }
     match (&arg.mode, arg.layout.backend_repr) {
         (PassMode::Ignore, _) => CValue::zst(fx, arg.layout),
         // Floats the signature passes as integers (`abi::FloatRegs`).
@@ -235,9 +234,27 @@ fn cast_image_size(arg: &ArgAbi<'_, Ty<'_>>, parts: &[CastPart]) -> Size {
     end.max(arg.layout.size)
 }
 
+/// The pieces of a value's memory image (see `abi::Aapcs64`).
+fn to_image<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    arg: &ArgAbi<'tcx, Ty<'tcx>>,
+    value: CValue<'tcx>,
+    image: &[CastPart],
+) -> Vec<Value> {
+    let slot = fx.stack_slot(
+        cast_image_size(arg, image),
+        arg.layout.align.abi.bytes().max(8),
+    );
+    CPlace::for_ptr(slot, arg.layout).write_cvalue(fx, value);
+    image
+        .iter()
+        .map(|part| load_cast_part(fx, slot, part))
+        .collect()
+}
+
 /// Splits a value into the Cranelift arguments of one ABI argument.
 /// `owned` says the value's memory may be handed to the callee as is.
-pub(super) fn to_abi<'tcx>(
+fn to_abi<'tcx>(
     fx: &mut FunctionCx<'_, '_, 'tcx>,
     arg: &ArgAbi<'tcx, Ty<'tcx>>,
     value: CValue<'tcx>,
@@ -315,6 +332,37 @@ pub fn caller_location<'tcx>(
 enum Callee {
     Direct(FuncId),
     Indirect(Value),
+}
+
+/// The Cranelift arguments of a call: `leading` (a return-area pointer, if
+/// any) and then each value split by its `ArgAbi`, with the fillers, order
+/// and register classes of `abi::params`. `owned` says a value's memory may
+/// be handed to the callee as is.
+pub(super) fn signature_args<'tcx>(
+    fx: &mut FunctionCx<'_, '_, 'tcx>,
+    fn_abi: &FnAbi<'tcx, Ty<'tcx>>,
+    mut leading: Vec<Value>,
+    values: Vec<(CValue<'tcx>, bool)>,
+) -> Vec<Value> {
+    let params = abi::params(fx.cx, fn_abi);
+    for ((arg, (value, owned)), image) in fn_abi.args.iter().zip(values).zip(&params.images) {
+        leading.extend(match image {
+            Some(image) => to_image(fx, arg, value, image),
+            None => to_abi(fx, arg, value, owned),
+        });
+    }
+    let mut call_args = params.to_signature_order(&leading, |filler, next| match filler {
+        // The stack padding copies 8 bytes from any readable address:
+        // those of the padded argument, which has at least 16.
+        Filler::StackPadding => next.expect("a padded argument"),
+        Filler::Unused(ty) if ty.is_int() => fx.bcx.ins().iconst(ty, 0),
+        Filler::Unused(_) => fx.bcx.ins().f64const(0.0),
+    });
+    // Floats the signature passes as integers (`abi::FloatRegs`).
+    for (value, param) in call_args.iter_mut().zip(&params.sig.params) {
+        *value = bitcast_to(fx, *value, param.value_type);
+    }
+    call_args
 }
 
 /// Lowers a `Call` terminator.
@@ -455,21 +503,7 @@ pub fn codegen_call<'tcx>(
         fn_abi.args.len(),
         "argument count mismatch for {instance:?}"
     );
-    let params = abi::params(fx.cx, fn_abi);
-    for ((arg, (value, owned)), &padded) in fn_abi.args.iter().zip(values).zip(&params.padded) {
-        let arg_values = to_abi(fx, arg, value, owned);
-        if padded {
-            // The stack padding copies 8 bytes from any readable address:
-            // those of the padded argument, which has at least 16.
-            call_args.push(arg_values[0]);
-        }
-        call_args.extend(arg_values);
-    }
-    let mut call_args = params.to_signature_order(&call_args);
-    // Floats the signature passes as integers (`abi::FloatRegs`).
-    for (value, param) in call_args.iter_mut().zip(&params.sig.params) {
-        *value = bitcast_to(fx, *value, param.value_type);
-    }
+    let call_args = signature_args(fx, fn_abi, call_args, values);
 
     let callee = match callee {
         Callee::Direct(id) if fn_abi.c_variadic => {

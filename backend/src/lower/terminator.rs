@@ -230,12 +230,18 @@ pub fn call_lang_item<'tcx>(
     let def_id = fx.tcx.require_lang_item(item, fx.span);
     let instance = Instance::mono(fx.tcx, def_id);
     let fn_abi = fx.cx.fn_abi_of_instance(instance);
-    let mut values = Vec::new();
-    for (arg, value) in fn_abi.args.iter().zip(args) {
+    assert!(
+        !matches!(fn_abi.ret.mode, PassMode::Indirect { .. }),
+        "lang item {item:?} returns through memory"
+    );
+    let args = fn_abi
+        .args
+        .iter()
+        .zip(args)
         // The lang item's parameter types may differ in name only (e.g. `usize` vs a local).
-        let value: CValue<'tcx> = value.with_layout(arg.layout);
-        values.extend(call::to_abi(fx, arg, value, false));
-    }
+        .map(|(arg, value)| (value.with_layout(arg.layout), false))
+        .collect();
+    let values = call::signature_args(fx, fn_abi, Vec::new(), args);
     let id = fx.cx.get_fn(instance);
     let callee = landing::Callee::Direct(fx.func_ref(id));
     landing::call(fx, callee, &values, unwind);
