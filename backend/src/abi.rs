@@ -13,7 +13,7 @@ use rustc_target::callconv::{ArgAbi, ArgAttributes, ArgExtension, CastTarget, Fn
 
 use crate::cx::CodegenCx;
 use crate::lower::scalar_type;
-use crate::target::{ArgPlacement, Variadics};
+use crate::target::{ArgPlacement, VaListFormat, Variadics};
 
 pub fn call_conv(cx: &CodegenCx<'_>, conv: CanonAbi) -> CallConv {
     let default = cx.isa().default_call_conv();
@@ -32,6 +32,22 @@ pub fn signature<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> 
     params(cx, fn_abi).sig
 }
 
+/// The signature a function is defined with: [`signature`], and for a
+/// C-variadic definition the argument registers its fixed arguments leave
+/// ([`VaStart::captured`]; calls pass the variadic arguments there).
+pub fn definition_signature<'tcx>(
+    cx: &CodegenCx<'tcx>,
+    fn_abi: &FnAbi<'tcx, Ty<'tcx>>,
+) -> Signature {
+    let mut sig = signature(cx, fn_abi);
+    if fn_abi.c_variadic
+        && let Ok(start) = va_start(cx.target.va_list, &sig.params)
+    {
+        sig.params.extend(start.captured(cx.target.va_list));
+    }
+    sig
+}
+
 /// A function's Cranelift signature, with where it differs from rustc's
 /// arguments one for one. Between the arguments' own parameters (their
 /// *natural* order) and the signature come, in this order: a different
@@ -48,6 +64,88 @@ pub struct Params {
     /// When the signature's parameters are not in the natural order (see
     /// [`backfill_order`]): `sig.params[i]` is the one at `order[i]`.
     order: Option<Vec<usize>>,
+}
+
+/// Where a C-variadic definition's fixed arguments leave off, so that its
+/// `va_list` starts at the first variadic argument: the integer and float
+/// argument registers they take and the bytes of stack arguments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VaStart {
+    pub gprs: usize,
+    pub fprs: usize,
+    pub stack: u64,
+}
+
+impl VaStart {
+    /// The parameters a definition appends to its signature to receive the
+    /// argument registers its fixed arguments leave (full vector registers
+    /// where the convention saves them whole).
+    pub fn captured(self, format: VaListFormat) -> Vec<AbiParam> {
+        let (gprs, fprs) = format.arg_regs();
+        let float = match format {
+            VaListFormat::S390x => types::F64,
+            _ => types::I8X16,
+        };
+        let ints = (self.gprs..gprs).map(|_| AbiParam::new(types::I64));
+        ints.chain((self.fprs..fprs).map(|_| AbiParam::new(float)))
+            .collect()
+    }
+}
+
+/// Replays Cranelift's assignment of a definition's fixed parameters (the
+/// signature `params` made) to see where its variadic arguments start; an
+/// error names what this backend cannot define a variadic function with.
+pub fn va_start(format: VaListFormat, fixed: &[AbiParam]) -> Result<VaStart, &'static str> {
+    if let VaListFormat::Unsupported(why) = format {
+        return Err(why);
+    }
+    let (max_gprs, max_fprs) = format.arg_regs();
+    let mut at = VaStart {
+        gprs: 0,
+        fprs: 0,
+        stack: 0,
+    };
+    fn push_stack(at: &mut VaStart, size: u64) {
+        at.stack = at.stack.next_multiple_of(size) + size;
+    }
+    for param in fixed {
+        let ty = param.value_type;
+        match param.purpose {
+            ArgumentPurpose::StructArgument(size) => {
+                at.stack += u64::from(size);
+                continue;
+            }
+            // AAPCS64's return-area pointer has a register of its own (x8).
+            ArgumentPurpose::StructReturn if format == VaListFormat::Aapcs64 => continue,
+            _ => {}
+        }
+        if ty == types::I128 {
+            match format {
+                VaListFormat::Aapcs64 if at.gprs + 2 <= max_gprs => at.gprs += at.gprs % 2 + 2,
+                VaListFormat::SysV64 if at.gprs + 2 <= max_gprs => at.gprs += 2,
+                // Cranelift counts the register it leaves as used, so no
+                // parameter could receive a variadic argument there.
+                VaListFormat::SysV64 if at.gprs < max_gprs => {
+                    return Err("after an `i128` that leaves an argument register");
+                }
+                VaListFormat::Aapcs64 | VaListFormat::SysV64 => push_stack(&mut at, 16),
+                _ => return Err("with 128-bit fixed arguments on this target"),
+            }
+        } else if ty.is_int() {
+            match at.gprs < max_gprs {
+                true => at.gprs += 1,
+                false => push_stack(&mut at, 8),
+            }
+        } else if format == VaListFormat::S390x && ty.bytes() > 8 {
+            return Err("with vector or `f128` fixed arguments on s390x");
+        } else {
+            match at.fprs < max_fprs {
+                true => at.fprs += 1,
+                false => push_stack(&mut at, u64::from(ty.bytes()).max(8)),
+            }
+        }
+    }
+    Ok(at)
 }
 
 /// A parameter that only moves the next ones to where the convention has
@@ -680,5 +778,34 @@ mod tests {
             size: Size::from_bytes(16),
         });
         assert_eq!(parts(cast), [(types::I8X16, 0)]);
+    }
+
+    fn va(format: VaListFormat, tys: &[Type]) -> Result<(usize, usize, u64), &'static str> {
+        let params: Vec<AbiParam> = tys.iter().map(|&t| AbiParam::new(t)).collect();
+        va_start(format, &params).map(|at| (at.gprs, at.fprs, at.stack))
+    }
+
+    #[test]
+    fn variadic_arguments_start_where_the_fixed_ones_end() {
+        use types::{F64, I32, I64, I128};
+        let sysv = VaListFormat::SysV64;
+        assert_eq!(va(sysv, &[I32, F64, I64]), Ok((2, 1, 0)));
+        assert_eq!(va(sysv, &[I64; 8]), Ok((6, 0, 16)));
+        // An i128 that leaves r9: Cranelift would not give it to a parameter.
+        assert!(va(sysv, &[I64, I64, I64, I64, I64, I128]).is_err());
+        assert_eq!(
+            va(sysv, &[I64, I64, I64, I64, I64, I64, I128]),
+            Ok((6, 0, 16))
+        );
+        // AAPCS64: an i128 starts at an even register.
+        let aapcs = VaListFormat::Aapcs64;
+        assert_eq!(va(aapcs, &[I32, I128]), Ok((4, 0, 0)));
+        assert_eq!(va(aapcs, &[F64; 10]), Ok((0, 8, 16)));
+        // s390x: five integer and four float registers.
+        let s390x = VaListFormat::S390x;
+        assert_eq!(va(s390x, &[I64; 6]), Ok((5, 0, 8)));
+        assert_eq!(va(s390x, &[F64; 5]), Ok((0, 4, 8)));
+        assert!(va(s390x, &[I128]).is_err());
+        assert!(va(VaListFormat::Unsupported("here"), &[]).is_err());
     }
 }

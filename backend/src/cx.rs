@@ -161,7 +161,8 @@ impl<'tcx> CodegenCx<'tcx> {
             // calls it, so the symbol's signature is irrelevant.
             Signature::new(self.isa().default_call_conv())
         } else {
-            abi::signature(self, fn_abi)
+            // (Calls to C-variadic functions name their own signature.)
+            abi::definition_signature(self, fn_abi)
         };
         let name = self.symbol_name(instance);
         let id = self.declare_fn_raw(name, linkage, &sig);

@@ -59,6 +59,37 @@ pub enum Variadics {
     FloatsInIntegerRegisters,
 }
 
+/// The `va_list` of a C-variadic definition (`core::ffi::VaList`'s layout
+/// on the target), and so which argument registers the definition saves
+/// for `va_arg` (`lower::va_list`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VaListFormat {
+    /// x86_64 System V: `{gp_offset, fp_offset, overflow_arg_area,
+    /// reg_save_area}` over rdi..r9 and xmm0-xmm7.
+    SysV64,
+    /// AAPCS64: `{stack, gr_top, vr_top, gr_offs, vr_offs}` over x0-x7 and
+    /// q0-q7.
+    Aapcs64,
+    /// s390x: `{gpr, fpr, overflow_arg_area, reg_save_area}` over r2-r6 and
+    /// f0/f2/f4/f6, saved in the register save area the caller provides.
+    S390x,
+    /// Not yet, and why.
+    Unsupported(&'static str),
+}
+
+impl VaListFormat {
+    /// The integer and float argument registers a variadic argument may
+    /// travel in.
+    pub fn arg_regs(self) -> (usize, usize) {
+        match self {
+            VaListFormat::SysV64 => (6, 8),
+            VaListFormat::Aapcs64 => (8, 8),
+            VaListFormat::S390x => (5, 4),
+            VaListFormat::Unsupported(_) => (0, 0),
+        }
+    }
+}
+
 /// How arguments are placed, where Cranelift's assignment is not the
 /// convention's (`abi::params` corrects the difference).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,6 +136,7 @@ pub struct TargetDesc {
     pub arch: Arch,
     pub unwind: UnwindFormat,
     pub variadics: Variadics,
+    pub va_list: VaListFormat,
     /// Cranelift's `tls_model` setting for thread-locals, if the object
     /// format has one this backend writes.
     pub tls_model: Option<&'static str>,
@@ -198,6 +230,19 @@ impl TargetDesc {
             arch,
             unwind,
             variadics,
+            va_list: match (arch, format) {
+                (Arch::X86_64, ObjectFormat::Elf) => VaListFormat::SysV64,
+                (Arch::Aarch64, ObjectFormat::Elf) => VaListFormat::Aapcs64,
+                (Arch::S390x, _) => VaListFormat::S390x,
+                // The psABI's `va_list` is one pointer over the saved
+                // argument registers and then the caller's stack arguments,
+                // so the save area must sit right below those, where
+                // Cranelift's frame keeps the return address.
+                (Arch::Riscv64, _) => VaListFormat::Unsupported(
+                    "on riscv64 (the register save area must adjoin the caller's stack arguments)",
+                ),
+                _ => VaListFormat::Unsupported("for this target"),
+            },
             tls_model,
             simd128: matches!(arch, Arch::X86_64 | Arch::Aarch64),
             arg_placement: match arch {

@@ -28,18 +28,21 @@ pub fn bind_params<'tcx>(
     ssa: &DenseBitSet<Local>,
 ) {
     let fn_abi = fx.fn_abi;
-    if fn_abi.c_variadic {
-        // Cranelift cannot save the argument registers a `va_list` walks.
-        crate::unsupported::unsupported(
-            fx.tcx,
-            fx.mir.span,
-            "defining C-variadic functions (`...` parameters)",
-        );
-    }
     let abi_params = abi::params(fx.cx, fn_abi);
-    let mut params = abi_params
-        .to_natural_order(fx.bcx.block_params(entry))
-        .into_iter();
+    let block_params = fx.bcx.block_params(entry).to_vec();
+    // A C-variadic definition's last parameters are the argument registers
+    // for its `VaList` (`abi::definition_signature`).
+    let (fixed, captured) = block_params.split_at(abi_params.sig.params.len());
+    let va_start = fn_abi.c_variadic.then(|| {
+        abi::va_start(fx.cx.target.va_list, &abi_params.sig.params).unwrap_or_else(|why| {
+            crate::unsupported::unsupported(
+                fx.tcx,
+                fx.mir.span,
+                format_args!("defining C-variadic functions (`...` parameters) {why}"),
+            )
+        })
+    });
+    let mut params = abi_params.to_natural_order(fixed).into_iter();
 
     let ret_layout = fx.layout_of(fx.monomorphize(fx.mir.local_decls[RETURN_PLACE].ty));
     let ret_place = match fn_abi.ret.mode {
@@ -62,6 +65,16 @@ pub fn bind_params<'tcx>(
                 let value = from_abi(fx, arg, image.as_deref(), &mut params);
                 place.field(fx, i).write_cvalue(fx, value);
             }
+            fx.locals.push(place);
+            continue;
+        }
+        if let Some(start) = va_start
+            && local.as_usize() == fx.mir.arg_count
+        {
+            // The `...` of a C-variadic definition, its last argument.
+            let layout = fx.layout_of(fx.monomorphize(fx.mir.local_decls[local].ty));
+            let place = CPlace::new_stack_slot(fx, layout);
+            super::va_list::start(fx, place.to_ptr(), start, captured);
             fx.locals.push(place);
             continue;
         }

@@ -18,6 +18,7 @@ pub mod place;
 mod rvalue;
 mod terminator;
 mod trap;
+pub(super) mod va_list;
 pub mod value;
 pub mod wide_float;
 
@@ -64,7 +65,7 @@ pub fn codegen_fn<'tcx>(cx: &mut CodegenCx<'tcx>, instance: Instance<'tcx>, func
     let tcx = cx.tcx;
     let mir = tcx.instance_mir(instance.def);
     let fn_abi = cx.fn_abi_of_instance(instance);
-    let sig = crate::abi::signature(cx, fn_abi);
+    let sig = crate::abi::definition_signature(cx, fn_abi);
     let mut func = ir::Function::with_name_signature(UserFuncName::user(0, func_id.as_u32()), sig);
     let mut func_ctx = std::mem::take(&mut cx.func_ctx);
     let mut bcx = FunctionBuilder::new(&mut func, &mut func_ctx);

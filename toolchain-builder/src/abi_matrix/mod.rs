@@ -132,17 +132,19 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
 
     let programs = Programs::new(suite, &src);
     let mut report = Report::default();
-    report.record(
-        "clif_refuses_variadic_definitions",
-        programs.check_variadic_refusal(),
-    );
+    if !target.variadic_definitions {
+        report.record(
+            "clif_refuses_variadic_definitions",
+            programs.check_variadic_refusal(),
+        );
+    }
     let mut built = programs.build();
     let mut results: Vec<(&str, Result<Failures, Verdict>)> = Vec::new();
     let mut total_calls = 0;
     for (name, direction) in DIRECTIONS {
         let expected: Vec<&Call> = calls
             .iter()
-            .filter(|c| direction.includes(c, features))
+            .filter(|c| direction.includes(c, features, target.variadic_definitions))
             .collect();
         let result = match &built {
             Ok(()) => programs.run(direction, &expected),
@@ -211,10 +213,10 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
 
 impl Direction {
     /// Whether the pairing calls `call`'s function.
-    fn includes(&self, call: &Call, features: Features) -> bool {
+    fn includes(&self, call: &Call, features: Features, vdefs: bool) -> bool {
         let with_c = self.caller == Compiler::Cc || self.callee == Compiler::Cc;
         (!with_c || call.sig.in_c(features))
-            && !(call.sig.variadic && self.callee == Compiler::Clif)
+            && !(call.sig.variadic && self.callee == Compiler::Clif && !vdefs)
     }
 }
 
@@ -263,8 +265,9 @@ struct Programs<'a> {
     cc_dir: PathBuf,
 }
 
-/// Our backend does not define C-variadic functions: its callee library
-/// and the programs calling it are built without them.
+/// Where our backend does not define C-variadic functions
+/// (`TargetSpec::variadic_definitions`), its callee library and the
+/// programs calling it are built without them.
 const NO_VARIADIC_DEFS: [&str; 2] = ["--cfg", "no_variadic_defs"];
 
 impl<'a> Programs<'a> {
@@ -300,6 +303,14 @@ impl<'a> Programs<'a> {
             Compiler::Llvm => &self.llvm,
             Compiler::Clif => &self.clif,
             Compiler::Cc => unreachable!("C programs are not built by a Rust side"),
+        }
+    }
+
+    /// The flags our callee library is built with.
+    fn no_vdefs_flags(&self) -> &'static [&'static str] {
+        match self.suite.target.variadic_definitions {
+            true => &[],
+            false => &NO_VARIADIC_DEFS,
         }
     }
 
@@ -342,7 +353,7 @@ impl<'a> Programs<'a> {
             )
         };
         lib(&self.llvm, &[])?;
-        lib(&self.clif, &NO_VARIADIC_DEFS)?;
+        lib(&self.clif, self.no_vdefs_flags())?;
         std::fs::create_dir_all(&self.cc_dir)
             .map_err(|e| Verdict::fail(format!("cannot create {}: {e}", self.cc_dir.display())))?;
         for (source, object, defines) in [
@@ -375,7 +386,8 @@ impl<'a> Programs<'a> {
     /// Builds and runs the program of `direction`; the functions that
     /// failed.
     fn run(&self, direction: &Direction, expected: &[&Call]) -> Result<Failures, Verdict> {
-        let no_vdefs = direction.callee == Compiler::Clif;
+        let no_vdefs =
+            direction.callee == Compiler::Clif && !self.suite.target.variadic_definitions;
         let (side, source, crate_name, mut flags) = match (direction.caller, direction.callee) {
             (Compiler::Cc, callee) => {
                 let object = if no_vdefs {

@@ -60,6 +60,10 @@ pub fn codegen_intrinsic_call<'tcx>(
             None
         }
         sym::black_box => Some(arg(fx, 0)),
+        sym::va_arg => {
+            let list = scalar(fx, 0);
+            Some(super::va_list::arg(fx, list, out))
+        }
         sym::caller_location => Some(caller_location(fx, source_info)),
         sym::size_of_val | sym::align_of_val => {
             let ptr = arg(fx, 0);
