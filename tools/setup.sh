@@ -11,7 +11,7 @@
 # installing otherwise. Uses sudo when not root.
 set -euo pipefail
 
-PACKAGES=(libllvm22 lld-22 rust-web-src)
+PACKAGES=(libllvm22 lld-22 rust-web-src patchelf mmdebstrap)
 # The `packages = ["...", ...]` line of each target file.
 for target in "$(dirname "${BASH_SOURCE[0]}")"/../targets/*.toml; do
     for package in $(grep -E '^packages *=' "$target" | grep -oE '"[^"]+"' | tr -d '"'); do

@@ -185,7 +185,12 @@ impl ClifModule {
             .declare_data(&name, Linkage::Local, false, false)
             .map_err(error)?;
         let mut data = DataDescription::new();
-        data.define_zeroinit(self.isa.pointer_bytes().into());
+        // Not `define_zeroinit`: zero-initialised objects go to .bss, where
+        // GNU ld drops their relocations (the pointer stays null, and no
+        // personality routine is ever called).
+        let bytes = self.isa.pointer_bytes();
+        data.define(vec![0; bytes.into()].into_boxed_slice());
+        data.set_align(bytes.into());
         let func = self.module.declare_func_in_data(personality, &mut data);
         data.write_function_addr(0, func);
         self.module.define_data(id, &data).map_err(error)?;

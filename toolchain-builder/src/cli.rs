@@ -412,6 +412,10 @@ pub enum SuiteName {
     /// (only with `--suite abi-cafe`).
     #[value(name = "abi-cafe")]
     AbiCafe,
+    /// dist/ inside a bare Debian 12 root file system (gcc, no LLVM, no
+    /// Rust), made with mmdebstrap; needs root (only with `--suite
+    /// standalone`).
+    Standalone,
 }
 
 impl SuiteName {

@@ -26,7 +26,9 @@ mod lock;
 mod no_core;
 mod process;
 mod progress;
+mod rootfs;
 mod stages;
+mod standalone;
 mod std_suite;
 mod targets;
 
@@ -445,8 +447,13 @@ fn test(
         wants(SuiteName::Libtests) && (args.suite == Some(SuiteName::Libtests) || filter.is_none());
     let run_abi = wants(SuiteName::Abi) && (args.suite == Some(SuiteName::Abi) || filter.is_none());
     let run_abi_cafe = args.suite == Some(SuiteName::AbiCafe);
-    let needs_toolchain =
-        !std_cases.is_empty() || !cargo_cases.is_empty() || run_abi || run_libtests || run_abi_cafe;
+    let run_standalone = args.suite == Some(SuiteName::Standalone);
+    let needs_toolchain = !std_cases.is_empty()
+        || !cargo_cases.is_empty()
+        || run_abi
+        || run_libtests
+        || run_abi_cafe
+        || run_standalone;
     if let Some(filter) = filter {
         if !no_core_selected && !needs_toolchain {
             all_names.sort();
@@ -581,6 +588,22 @@ fn test(
                 (Err(why), _) => {
                     not_run("abi-cafe", &format!("the toolchain did not build ({why})"))
                 }
+            });
+        }
+        if run_standalone {
+            total.absorb(match &toolchain {
+                Ok(dist) => standalone::run(&standalone::Suite {
+                    build_dir: &session.layout.build,
+                    tests_dir: session.layout.repo.join("tests").join("standalone"),
+                    dist: &dist.dir,
+                    base_rustc: &base.rustc,
+                    cross: targets.cross(),
+                    shell: session.shell,
+                })?,
+                Err(why) => not_run(
+                    "standalone",
+                    &format!("the toolchain did not build ({why})"),
+                ),
             });
         }
     }

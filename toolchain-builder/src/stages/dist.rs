@@ -12,6 +12,8 @@
 //! lib/rustlib/<host>/codegen-backends/librustc_codegen_clif.so
 //! lib/rustlib/<host>/bin/rust-lld          a copy of LLVM 22's lld (Debian's lld-22)
 //! lib/rustlib/<host>/bin/gcc-ld/ld.lld     symbolic link to ../rust-lld
+//! lib/libLLVM.so.22.1, lib/libffi.so.8 ... the libraries these load from
+//!                                the system (see [`shared_libs`])
 //! README, VERSION
 //! ```
 //!
@@ -24,13 +26,22 @@
 //!
 //! The base toolchain has no `rust-lld`; the stage bundles the lld binary
 //! named by [`find_lld`] (Debian's, linked against the same `libLLVM.so.22.1`
-//! as `librustc_driver`, so it needs nothing the toolchain does not). Linked
+//! as `librustc_driver`, so it needs nothing the toolchain does not; its
+//! RUNPATH is set to `dist/lib`).
+//!
+//! Everything the binaries load, other than the C and GCC runtimes, is in
+//! the directory: the libraries the base toolchain and lld take from the
+//! system are copied into `lib/` ([`shared_libs`]), and the self-check
+//! requires `ldd` to find each inside the directory, so `dist/` runs on a
+//! machine without Debian's `libllvm22` (`test --suite standalone` runs it
+//! in a bare Debian root file system). Linked
 //! with `cc -fuse-ld=lld -B<sysroot>/lib/rustlib/<host>/bin/gcc-ld`, cc runs
 //! `gcc-ld/ld.lld`, and lld picks its GNU flavour from that name. Whether
 //! `bin/rustc` asks for that by default is [`LLD_DEFAULT`].
 //!
 //! The directory is assembled in `<dist>.tmp`, checked (`bin/rustc --print
-//! sysroot` must name it, the bundled lld runs, and a program links, with
+//! sysroot` must name it, every library loads from inside it, the bundled
+//! lld runs, and a program links, with
 //! lld or not as [`LLD_DEFAULT`] says) and swapped into place. `VERSION`
 //! starts with an id hashing every input; when the existing directory has
 //! the same id the stage does nothing.
@@ -41,7 +52,7 @@ use std::time::Duration;
 
 use anyhow::{bail, Context as _};
 
-use super::StageError;
+use super::{shared_libs, StageError};
 use crate::base::BaseToolchain;
 use crate::codegen::CodegenBackend;
 use crate::exit::UsageError;
@@ -54,7 +65,7 @@ use crate::stages::sysroot::target_libdir;
 const STAGE: &str = "dist";
 
 /// Changing the layout or the wrapper means changing this.
-const STAGE_VERSION: &str = "clif dist v3";
+const STAGE_VERSION: &str = "clif dist v4";
 
 /// Whether `bin/rustc` links host programs with the bundled lld when
 /// `CLIF_LLD` is not set (`CLIF_LLD=1`: lld, `CLIF_LLD=0`: the system
@@ -131,7 +142,16 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
     let lld_hash = sha256_file(inputs.lld, None)
         .with_context(|| format!("cannot read lld {}", inputs.lld.display()))?;
     let script = wrapper_script(inputs.backend, inputs.host, inputs.cross);
+    let libraries = system_libraries(inputs, shell)?;
     let mut fp = Fingerprint::new(STAGE_VERSION);
+    for lib in &libraries {
+        let hash = sha256_file(&lib.path, None)
+            .with_context(|| format!("cannot read {}", lib.path.display()))?;
+        fp.add(
+            "bundled library",
+            format!("{} {hash}", lib.soname).as_bytes(),
+        );
+    }
     fp.add("rustdoc wrapper", rustdoc_script().as_bytes());
     fp.add("rustc -vV", inputs.base.version_info.as_bytes());
     fp.add("backend", backend_id.as_bytes());
@@ -165,6 +185,7 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
     let tmp = sibling(dir, "tmp");
     remove_dir_if_present(&tmp)?;
     assemble(inputs, &tmp, &script, &version)
+        .and_then(|()| make_self_contained(&tmp, inputs.host, &libraries, shell))
         .with_context(|| format!("cannot assemble the toolchain in {}", tmp.display()))?;
     self_check(&tmp, inputs.host, shell)?;
     swap_into_place(&tmp, dir)
@@ -470,6 +491,64 @@ fn remove_dir_if_present(dir: &Path) -> anyhow::Result<()> {
     }
 }
 
+/// The base toolchain's shared libraries (`lib/*.so`).
+fn base_libraries(base: &BaseToolchain) -> anyhow::Result<Vec<PathBuf>> {
+    let dir = base.root.join("lib");
+    let mut libs = Vec::new();
+    for entry in
+        std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?
+    {
+        let path = entry?.path();
+        if path.is_file() && path.extension().is_some_and(|ext| ext == "so") {
+            libs.push(path);
+        }
+    }
+    libs.sort();
+    Ok(libs)
+}
+
+/// The libraries that the toolchain's binaries (as they are in the base
+/// toolchain, the backend dylib and lld) load from this machine.
+fn system_libraries(
+    inputs: &Inputs<'_>,
+    shell: Shell,
+) -> anyhow::Result<Vec<shared_libs::Library>> {
+    let base_libs = base_libraries(inputs.base)?;
+    let shipped: Vec<String> = base_libs
+        .iter()
+        .filter_map(|p| Some(p.file_name()?.to_str()?.to_owned()))
+        .collect();
+    let mut files = vec![inputs.base.rustc.clone(), inputs.lld.to_owned()];
+    files.extend(inputs.base.rustdoc.clone());
+    files.extend(base_libs);
+    if let CodegenBackend::Dylib(dylib) = inputs.backend {
+        files.push(dylib.clone());
+    }
+    shared_libs::foreign(&files, &shipped, shell)
+}
+
+/// The ELF files of an assembled toolchain in `dir`.
+fn binaries(dir: &Path, host: &str) -> anyhow::Result<Vec<PathBuf>> {
+    let host_dir = dir.join("lib").join("rustlib").join(host);
+    let mut files: Vec<PathBuf> = ["rustc-real", "rustdoc-real"]
+        .iter()
+        .map(|name| dir.join("libexec").join(name))
+        .chain([
+            host_dir.join("codegen-backends").join(DYLIB),
+            host_dir.join(LLD_DIR).join("rust-lld"),
+        ])
+        .filter(|path| path.is_file())
+        .collect();
+    for entry in std::fs::read_dir(dir.join("lib"))? {
+        let path = entry?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if path.is_file() && name.contains(".so") {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
 /// Fills `tmp` with the toolchain.
 fn assemble(inputs: &Inputs<'_>, tmp: &Path, script: &str, version: &str) -> anyhow::Result<()> {
     let base = &inputs.base.root;
@@ -483,16 +562,10 @@ fn assemble(inputs: &Inputs<'_>, tmp: &Path, script: &str, version: &str) -> any
         write_executable(&tmp.join("bin").join("rustdoc"), &rustdoc_script())?;
     }
     let mut driver = false;
-    for entry in std::fs::read_dir(base.join("lib"))? {
-        let path = entry?.path();
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        if path.is_file() && name.ends_with(".so") {
-            driver |= name.starts_with("librustc_driver-");
-            copy(
-                &path,
-                &tmp.join("lib").join(path.file_name().unwrap_or_default()),
-            )?;
-        }
+    for path in base_libraries(inputs.base)? {
+        let name = path.file_name().unwrap_or_default();
+        driver |= name.to_string_lossy().starts_with("librustc_driver-");
+        copy(&path, &tmp.join("lib").join(name))?;
     }
     if !driver {
         bail!(
@@ -519,6 +592,24 @@ fn assemble(inputs: &Inputs<'_>, tmp: &Path, script: &str, version: &str) -> any
     std::fs::write(tmp.join("VERSION"), version)?;
     std::fs::write(tmp.join("README"), README)?;
     Ok(())
+}
+
+/// Puts the system `libraries` into the assembled toolchain `tmp` and
+/// points the bundled lld at them.
+fn make_self_contained(
+    tmp: &Path,
+    host: &str,
+    libraries: &[shared_libs::Library],
+    shell: Shell,
+) -> anyhow::Result<()> {
+    shared_libs::bundle(libraries, &tmp.join("lib"), shell)?;
+    let lld = tmp
+        .join("lib/rustlib")
+        .join(host)
+        .join(LLD_DIR)
+        .join("rust-lld");
+    // lib/rustlib/<host>/bin/ → lib/.
+    shared_libs::set_runpath(&lld, "$ORIGIN/../../..", shell)
 }
 
 /// Copies the rlibs of `sysroot`'s library for `triple` into the same
@@ -554,9 +645,10 @@ fn copy(from: &Path, to: &Path) -> anyhow::Result<()> {
 /// Checks the assembled toolchain in `tmp`: `bin/rustc --print sysroot`
 /// must print `tmp` (the wrapper runs, the real rustc finds its libraries
 /// and takes the directory as its sysroot), the bundled lld must run, and
-/// `fn main() {}` compiled by `bin/rustc` must link and run, linked by lld
+/// [`SELF_CHECK_PROGRAM`] compiled by `bin/rustc` must link and run, linked by lld
 /// exactly when [`LLD_DEFAULT`] says so, and not by lld with `CLIF_LLD=0`.
 fn self_check(tmp: &Path, host: &str, shell: Shell) -> anyhow::Result<()> {
+    shared_libs::check_self_contained(tmp, &binaries(tmp, host)?, shell)?;
     let rustc = tmp.join("bin").join("rustc");
     let mut cmd = clean_command(&rustc);
     cmd.args(["--print", "sysroot"])
@@ -598,7 +690,7 @@ fn self_check(tmp: &Path, host: &str, shell: Shell) -> anyhow::Result<()> {
     }
 
     let work = tempfile::tempdir().context("cannot create a temporary directory")?;
-    std::fs::write(work.path().join("main.rs"), "fn main() {}\n")?;
+    std::fs::write(work.path().join("main.rs"), SELF_CHECK_PROGRAM)?;
     let mut cases = vec![(None, LLD_DEFAULT), (Some("0"), false)];
     if !LLD_DEFAULT {
         cases.pop(); // the default is CLIF_LLD=0 already
@@ -681,6 +773,15 @@ fn elf_comments(elf: &[u8]) -> Option<Vec<String>> {
         })
     })
 }
+
+/// The self-check's program: a panic caught by `catch_unwind`, which needs
+/// the personality routine and the LSDAs to survive the link.
+const SELF_CHECK_PROGRAM: &str = "\
+fn main() {
+    std::panic::set_hook(Box::new(|_| {}));
+    assert!(std::panic::catch_unwind(|| panic!(\"self-check\")).is_err());
+}
+";
 
 /// Runs a self-check command; fails with `summary` unless it exits with 0.
 fn check_run(

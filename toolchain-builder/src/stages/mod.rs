@@ -7,6 +7,7 @@ pub mod backend;
 pub mod cargo;
 pub mod clippy;
 pub mod dist;
+pub mod shared_libs;
 pub mod sysroot;
 
 use std::fmt;
