@@ -105,6 +105,29 @@ impl Shell {
         })
     }
 
+    /// Like [`Shell::capture`], but an error unless `cmd` exits with 0 (with
+    /// its stderr); `provider` names where the program comes from, for when
+    /// it cannot be started (e.g. "Debian's patchelf").
+    pub fn capture_ok(
+        &self,
+        cmd: &mut Command,
+        timeout: Duration,
+        provider: &str,
+    ) -> anyhow::Result<Captured> {
+        let out = self
+            .capture(cmd, timeout)
+            .map_err(|err| anyhow::anyhow!("cannot run `{}` ({provider}): {err}", describe(cmd)))?;
+        if !out.succeeded() {
+            anyhow::bail!(
+                "`{}` failed ({}): {}",
+                describe(cmd),
+                out.outcome,
+                out.stderr_text()
+            );
+        }
+        Ok(out)
+    }
+
     /// Runs `cmd` with no stdin, calling `on_line` for each stderr line as it
     /// arrives; returns the exit status and all stdout and stderr lines.
     pub fn stream_stderr(

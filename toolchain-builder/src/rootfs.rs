@@ -81,14 +81,18 @@ pub fn unpack(tarball: &Path, root: &Path, shell: Shell) -> anyhow::Result<()> {
     // restore as they are.
     let mut cmd = clean_command("tar");
     cmd.arg("-xf").arg(tarball).arg("-C").arg(root);
-    checked(shell, &mut cmd, Duration::from_secs(600))
+    shell
+        .capture_ok(&mut cmd, Duration::from_secs(600), "GNU tar")
+        .map(drop)
 }
 
 /// Copies a directory tree (symbolic links as links) to `to` inside a root.
 pub fn copy_tree(from: &Path, to: &Path, shell: Shell) -> anyhow::Result<()> {
     let mut cmd = clean_command("cp");
     cmd.arg("-a").arg(from).arg(to);
-    checked(shell, &mut cmd, Duration::from_secs(600))
+    shell
+        .capture_ok(&mut cmd, Duration::from_secs(600), "coreutils")
+        .map(drop)
 }
 
 /// Runs `script` with `/bin/sh` inside `root`, in `workdir` (a path inside
@@ -115,19 +119,4 @@ pub fn run_inside(
     shell
         .capture(&mut cmd, timeout)
         .with_context(|| format!("cannot run `{}` (util-linux's unshare)", describe(&cmd)))
-}
-
-fn checked(shell: Shell, cmd: &mut Command, timeout: Duration) -> anyhow::Result<()> {
-    let out = shell
-        .capture(cmd, timeout)
-        .with_context(|| format!("cannot run `{}`", describe(cmd)))?;
-    if !out.succeeded() {
-        bail!(
-            "`{}` failed ({}): {}",
-            describe(cmd),
-            out.outcome,
-            out.stderr_text()
-        );
-    }
-    Ok(())
 }

@@ -106,11 +106,7 @@ pub fn run(case: &Case, llvm: &Side, clif: &Side, blockers: &Blockers) -> Verdic
     let mut runs = Vec::with_capacity(2);
     for side in [llvm, clif] {
         match side.run_test(&crate_name, &headers.args) {
-            Ok(out) => runs.push(Run {
-                outcome: out.outcome,
-                stdout: out.stdout,
-                stderr: out.stderr,
-            }),
+            Ok(out) => runs.push(Run::from(out)),
             Err(err) => {
                 return Verdict::fail(format!("cannot run the {} binary: {err}", side.name))
             }

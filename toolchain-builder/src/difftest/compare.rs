@@ -7,7 +7,7 @@
 //! LLVM build itself prints differently from run to run (thread ids in
 //! panic messages).
 
-use crate::process::Outcome;
+use crate::process::{Captured, Outcome};
 
 /// How one binary ran.
 #[derive(Debug, Clone)]
@@ -15,6 +15,16 @@ pub struct Run {
     pub outcome: Outcome,
     pub stdout: Vec<u8>,
     pub stderr: Vec<u8>,
+}
+
+impl From<Captured> for Run {
+    fn from(out: Captured) -> Self {
+        Run {
+            outcome: out.outcome,
+            stdout: out.stdout,
+            stderr: out.stderr,
+        }
+    }
 }
 
 /// Why two runs count as different.

@@ -187,11 +187,7 @@ fn execute(setup: &Setup, compiler: &Compiler, binary: &Path, dir: &Path) -> io:
     own_process_group(&mut cmd);
     let out = setup.shell.capture(&mut cmd, RUN_TIMEOUT)?;
     std::fs::write(dir.join(format!("{}.out", compiler.name)), log_text(&out))?;
-    Ok(Run {
-        outcome: out.outcome,
-        stdout: out.stdout,
-        stderr: out.stderr,
-    })
+    Ok(Run::from(out))
 }
 
 /// Puts `cmd` in a process group of its own, so that a Ctrl-C in the

@@ -10,12 +10,11 @@
 //! with every RUNPATH applied).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
 use anyhow::{bail, Context as _};
 
-use crate::process::{clean_command, describe, Shell};
+use crate::process::{clean_command, Shell};
 
 /// How long one `ldd` or `patchelf` may take.
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -72,17 +71,7 @@ fn parse_ldd(text: &str) -> Vec<Resolved> {
 fn ldd(file: &Path, shell: Shell) -> anyhow::Result<Vec<Resolved>> {
     let mut cmd = clean_command("ldd");
     cmd.arg(file);
-    let out = shell
-        .capture(&mut cmd, TIMEOUT)
-        .context("cannot run `ldd` (Debian's libc-bin)")?;
-    if !out.succeeded() {
-        bail!(
-            "`{}` failed ({}): {}",
-            describe(&cmd),
-            out.outcome,
-            out.stderr_text()
-        );
-    }
+    let out = shell.capture_ok(&mut cmd, TIMEOUT, "Debian's libc-bin")?;
     Ok(parse_ldd(&String::from_utf8_lossy(&out.stdout)))
 }
 
@@ -140,22 +129,13 @@ pub fn bundle(libraries: &[Library], lib_dir: &Path, shell: Shell) -> anyhow::Re
 pub fn set_runpath(file: &Path, runpath: &str, shell: Shell) -> anyhow::Result<()> {
     let mut cmd = clean_command("patchelf");
     cmd.arg("--set-rpath").arg(runpath).arg(file);
-    run(&mut cmd, shell, "patchelf")
-}
-
-fn run(cmd: &mut Command, shell: Shell, what: &str) -> anyhow::Result<()> {
-    let out = shell.capture(cmd, TIMEOUT).with_context(|| {
-        format!("cannot run `{what}` (Debian's {what}; tools/setup.sh installs it)")
-    })?;
-    if !out.succeeded() {
-        bail!(
-            "`{}` failed ({}): {}",
-            describe(cmd),
-            out.outcome,
-            out.stderr_text()
-        );
-    }
-    Ok(())
+    shell
+        .capture_ok(
+            &mut cmd,
+            TIMEOUT,
+            "Debian's patchelf; tools/setup.sh installs it",
+        )
+        .map(drop)
 }
 
 /// Checks that every library `files` load, other than the system ones, is

@@ -153,22 +153,13 @@ fn reference_run(suite: &Suite<'_>, work: &Path) -> anyhow::Result<Run> {
         .shell
         .capture(&mut run, TIMEOUT)
         .context("cannot run the LLVM reference's program")?;
-    Ok(Run {
-        outcome: out.outcome,
-        stdout: out.stdout,
-        stderr: out.stderr,
-    })
+    Ok(Run::from(out))
 }
 
 /// Exit status, stdout and stderr must be equal (stderr as the other
 /// differential suites compare it).
 fn compare(reference: &Run, ours: Captured) -> Verdict {
-    let ours = Run {
-        outcome: ours.outcome,
-        stdout: ours.stdout,
-        stderr: ours.stderr,
-    };
-    match compare::compare(reference, &ours) {
+    match compare::compare(reference, &Run::from(ours)) {
         Ok(()) => Verdict::Pass,
         Err(mismatch) => Verdict::Fail {
             reason: format!("differs from the LLVM reference: {}", mismatch.reason),
