@@ -2,8 +2,8 @@
 //! repository unless `--dist-dir`), which `rustup toolchain link` accepts:
 //!
 //! ```text
-//! bin/rustc                      sh wrapper: Cranelift backend, panic=abort, lld
-//! bin/rustdoc                    sh wrapper: panic=abort
+//! bin/rustc                      sh wrapper: Cranelift backend, lld, linker per target
+//! bin/rustdoc                    sh wrapper: doctests through bin/rustc
 //! libexec/rustc-real             the base rustc binary
 //! libexec/rustdoc-real           the base rustdoc (doctests run bin/rustc)
 //! lib/librustc_driver-*.so       from the base toolchain (every lib/*.so)
