@@ -104,9 +104,14 @@ pub enum Command {
     /// backend's bytes, the base rustc, the target, the flags and
     /// sysroot/Cargo.toml.in.
     ///
+    /// Stage launcher compiles launcher/ (the program that is the
+    /// toolchain's bin/rustc and bin/rustdoc) with the base rustc into
+    /// BUILD_DIR/launcher/<hash>/clif-launcher.
+    ///
     /// Stage dist (host target only) assembles the toolchain directory
-    /// (default: dist/ in the repository): bin/rustc (a wrapper using the
-    /// Cranelift backend), bin/rustdoc, lib/, the sysroot
+    /// (default: dist/ in the repository): bin/rustc and bin/rustdoc (the
+    /// launcher, running libexec/rustc-real with the Cranelift backend and
+    /// the linker settings of libexec/launcher.policy), lib/, the sysroot
     /// and rust-lld (a copy of --lld). Use it with `rustup toolchain link
     /// clif dist` and `cargo +clif build`.
     ///

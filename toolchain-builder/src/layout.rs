@@ -64,6 +64,16 @@ impl Layout {
         self.build.join("backend")
     }
 
+    /// `build/launcher-target/`: cargo's target dir for the launcher.
+    pub fn launcher_target_dir(&self) -> PathBuf {
+        self.build.join("launcher-target")
+    }
+
+    /// `build/launcher/`: built launchers, one dir per input fingerprint.
+    pub fn launcher_cache_dir(&self) -> PathBuf {
+        self.build.join("launcher")
+    }
+
     /// `build/clippy-workspace/`: the generated clippy workspace.
     pub fn clippy_workspace_dir(&self) -> PathBuf {
         self.build.join("clippy-workspace")

@@ -149,6 +149,15 @@ impl Session {
         for target in cross {
             target.require_tools(false)?;
         }
+        let launcher = stages::launcher::run(
+            &stages::launcher::Inputs {
+                base,
+                repo: &self.layout.repo,
+                target_dir: self.layout.launcher_target_dir(),
+                cache_dir: self.layout.launcher_cache_dir(),
+            },
+            self.shell,
+        )?;
         let sysroot = self.sysroot(base, backend, host)?;
         let cross_sysroots = cross
             .iter()
@@ -173,6 +182,7 @@ impl Session {
             host: &host.triple,
             cross: &cross,
             lld: &lld,
+            launcher: &launcher,
             dist_dir: match dist_dir {
                 Some(dir) => dir.to_owned(),
                 None => self.layout.default_dist_dir(backend.kind()),
@@ -578,7 +588,6 @@ fn test(
                     out_dir: session.layout.build.join("abi-cafe"),
                     base: &base,
                     dist: &dist.dir,
-                    host: &target.triple,
                     tests: filter,
                     shell: session.shell,
                 })?,

@@ -59,8 +59,6 @@ pub struct Suite<'a> {
     pub base: &'a BaseToolchain,
     /// The toolchain directory (`dist/`), for its backend dylib.
     pub dist: &'a Path,
-    /// The host triple (the backend's directory in `dist/`).
-    pub host: &'a str,
     /// abi-cafe's `--tests` (test file names), all when `None`.
     pub tests: Option<&'a str>,
     pub shell: Shell,
@@ -79,11 +77,11 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
     };
     let work_dir = suite.out_dir.join("work");
     std::fs::create_dir_all(&work_dir)?;
-    let backend = suite
-        .dist
-        .join("lib/rustlib")
-        .join(suite.host)
-        .join("codegen-backends/librustc_codegen_clif.so");
+    // The backend that the toolchain's bin/rustc loads.
+    let backend = clif_launcher::Policy::read(suite.dist)
+        .map_err(anyhow::Error::msg)?
+        .backend_in(suite.dist)
+        .context("the toolchain uses rustc's LLVM backend (developer mode), not Cranelift")?;
 
     let base_bin = suite
         .base

@@ -5,7 +5,7 @@
 //! that change the generated code also build and run the run-time programs.
 
 /// One setting, changed from the toolchain's default through the
-/// environment the backend and the `bin/rustc` wrapper read.
+/// environment the backend and the `bin/rustc` launcher read.
 pub struct Lever {
     /// For the report (`single-pass regalloc`).
     pub name: &'static str,

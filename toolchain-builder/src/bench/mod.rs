@@ -68,7 +68,7 @@ const RUNTIME_PACKAGE: &str = "bench-runtime";
 /// Its binaries, in report order.
 const PROGRAMS: &[&str] = &["raytrace", "hashmap", "tokenize"];
 
-/// Variables of the backend and the `bin/rustc` wrapper (IR verifier,
+/// Variables of the backend and the `bin/rustc` launcher (IR verifier,
 /// register allocator, threads, linker, timings) that would change what is
 /// measured; removed from cargo's environment.
 const BACKEND_ENV: &[&str] = &[

@@ -26,9 +26,9 @@ use super::cargo_command;
 const MAX_OUTPUT_LINES: usize = 20;
 
 /// The llvm side's flags: what `bin/rustc` adds for the clif side (no
-/// `#![feature]`), spelled out for the base rustc (with
+/// `#![feature]`, the launcher's own gate), for the base rustc (with
 /// `RUSTC_BOOTSTRAP=1` for the `-Z` flag).
-pub const LLVM_RUSTFLAGS: &[&str] = &["-Zallow-features="];
+pub const LLVM_RUSTFLAGS: &[&str] = &[clif_launcher::FEATURE_GATE];
 /// What `bin/rustdoc` adds: nothing.
 const LLVM_RUSTDOCFLAGS: &[&str] = &[];
 

@@ -216,7 +216,7 @@ fn ours(toolchain_rustc: &Path, backend: &CodegenBackend) -> Vec<Compiler> {
 }
 
 /// `RUSTC_BOOTSTRAP=1` added to a compiler environment (the toolchain's
-/// wrapper then allows `#![feature]`, see `stages/dist.rs`).
+/// launcher then allows `#![feature]`, see `clif_launcher::plan`).
 fn with_bootstrap(
     mut env: Vec<(&'static str, std::ffi::OsString)>,
 ) -> Vec<(&'static str, std::ffi::OsString)> {

@@ -11,7 +11,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context as _};
 
-use super::{cargo, StageError};
+use super::{cargo, store_in_cache, StageError};
 use crate::base::BaseToolchain;
 use crate::fingerprint::{files_under, Fingerprint};
 use crate::process::{clean_command, describe, Shell};
@@ -62,13 +62,14 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
     }
 
     let built = cargo_build(inputs, shell)?;
-    store(&built, &entry).with_context(|| {
+    store_in_cache(&built, &entry, DYLIB).with_context(|| {
         format!(
             "cannot copy {} into the backend cache {}",
             built.display(),
             entry.display()
         )
     })?;
+    progress::note(format!("backend: built and stored in {}", entry.display()));
     Ok(Outputs { dylib })
 }
 
@@ -151,16 +152,6 @@ fn cargo_build(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<PathBuf> {
         .into());
     }
     Ok(built)
-}
-
-/// Copies `built` into the cache entry; the final name appears atomically.
-fn store(built: &Path, entry: &Path) -> io::Result<()> {
-    std::fs::create_dir_all(entry)?;
-    let tmp = entry.join(format!(".{DYLIB}.tmp-{}", std::process::id()));
-    std::fs::copy(built, &tmp)?;
-    std::fs::rename(&tmp, entry.join(DYLIB))?;
-    progress::note(format!("backend: built and stored in {}", entry.display()));
-    Ok(())
 }
 
 #[cfg(test)]

@@ -2,10 +2,12 @@
 //! repository unless `--dist-dir`), which `rustup toolchain link` accepts:
 //!
 //! ```text
-//! bin/rustc                      sh wrapper: Cranelift backend, lld, linker per target
-//! bin/rustdoc                    sh wrapper: doctests through bin/rustc
+//! bin/rustc                      the launcher (stage `launcher`): Cranelift backend,
+//!                                lld, linker per target, as libexec/launcher.policy says
+//! bin/rustdoc                    the launcher again: runs rustdoc-real
 //! libexec/rustc-real             the base rustc binary
 //! libexec/rustdoc-real           the base rustdoc (doctests run bin/rustc)
+//! libexec/launcher.policy        written from targets/*.toml ([`policy`])
 //! lib/librustc_driver-*.so       from the base toolchain (every lib/*.so)
 //! lib/rustlib/<host>/lib/        the sysroot rlibs built by stage `sysroot`
 //! lib/rustlib/<cross>/lib/       the same for each cross target
@@ -20,9 +22,9 @@
 //! rustc finds its sysroot from the location of `librustc_driver-*.so`, which
 //! the binaries load through their RUNPATH `$ORIGIN/../lib`; so the real
 //! binaries sit one level below the root (`libexec/`, `bin/`) and the
-//! sysroot is the dist directory itself. The wrappers are described in
-//! [`wrapper_script`] and [`rustdoc_script`]; rustdoc compiles doctests with
-//! `<sysroot>/bin/rustc`, which is the rustc wrapper.
+//! sysroot is the dist directory itself. What the launchers add to a command
+//! line is the `clif_launcher` crate's (`launcher/`); rustdoc compiles
+//! doctests with `<sysroot>/bin/rustc`, which is the rustc launcher.
 //!
 //! The base toolchain has no `rust-lld`; the stage bundles the lld binary
 //! named by [`find_lld`] (Debian's, linked against the same `libLLVM.so.22.1`
@@ -51,6 +53,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{bail, Context as _};
+use clif_launcher::{Policy, POLICY_FILE, VERSION_MAGIC};
 
 use super::{shared_libs, StageError};
 use crate::base::BaseToolchain;
@@ -64,8 +67,8 @@ use crate::stages::sysroot::target_libdir;
 
 const STAGE: &str = "dist";
 
-/// Changing the layout or the wrapper means changing this.
-const STAGE_VERSION: &str = "clif dist v4";
+/// Changing the layout means changing this.
+const STAGE_VERSION: &str = "clif dist v5";
 
 /// Whether `bin/rustc` links host programs with the bundled lld when
 /// `CLIF_LLD` is not set (`CLIF_LLD=1`: lld, `CLIF_LLD=0`: the system
@@ -80,9 +83,6 @@ pub const LLD_DEFAULT: bool = true;
 /// Where the bundled lld goes, under `lib/rustlib/<host>/`; rustc's
 /// self-contained linker directory.
 const LLD_DIR: &str = "bin";
-
-/// The first word of `VERSION`; also how an existing dist is recognised.
-const VERSION_MAGIC: &str = "clif-toolchain";
 
 /// How long the self-check (`bin/rustc --print sysroot`) may take.
 const CHECK_TIMEOUT: Duration = Duration::from_secs(60);
@@ -102,12 +102,14 @@ pub struct Inputs<'a> {
     pub cross: &'a [CrossTarget<'a>],
     /// The lld binary bundled as `rust-lld` (see [`find_lld`]).
     pub lld: &'a Path,
+    /// The launcher program (stage `launcher`), `bin/rustc` and `bin/rustdoc`.
+    pub launcher: &'a Path,
     /// Where the toolchain goes.
     pub dist_dir: PathBuf,
 }
 
 /// A cross target of the toolchain: its sysroot and how `bin/rustc` links
-/// for it (see [`wrapper_script`]).
+/// for it (see [`policy`]).
 pub struct CrossTarget<'a> {
     pub triple: &'a str,
     /// The sysroot built by stage `sysroot` for it, and its cache key.
@@ -123,9 +125,9 @@ pub struct CrossTarget<'a> {
 pub struct Outputs {
     /// The toolchain directory.
     pub dir: PathBuf,
-    /// `bin/rustc` (the wrapper).
+    /// `bin/rustc` (the launcher).
     pub rustc: PathBuf,
-    /// `bin/rustdoc` (the wrapper), if the base toolchain has a rustdoc.
+    /// `bin/rustdoc` (the launcher), if the base toolchain has a rustdoc.
     pub rustdoc: Option<PathBuf>,
 }
 
@@ -141,7 +143,9 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
     };
     let lld_hash = sha256_file(inputs.lld, None)
         .with_context(|| format!("cannot read lld {}", inputs.lld.display()))?;
-    let script = wrapper_script(inputs.backend, inputs.host, inputs.cross);
+    let policy = policy(inputs.backend, inputs.host, inputs.cross).render();
+    let launcher_hash = sha256_file(inputs.launcher, None)
+        .with_context(|| format!("cannot read the launcher {}", inputs.launcher.display()))?;
     let libraries = system_libraries(inputs, shell)?;
     let mut fp = Fingerprint::new(STAGE_VERSION);
     for lib in &libraries {
@@ -152,7 +156,6 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
             format!("{} {hash}", lib.soname).as_bytes(),
         );
     }
-    fp.add("rustdoc wrapper", rustdoc_script().as_bytes());
     fp.add("rustc -vV", inputs.base.version_info.as_bytes());
     fp.add("backend", backend_id.as_bytes());
     fp.add("sysroot", inputs.sysroot_key.as_bytes());
@@ -161,7 +164,8 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
         fp.add("cross target", cross.triple.as_bytes());
         fp.add("cross sysroot", cross.sysroot_key.as_bytes());
     }
-    fp.add("wrapper", script.as_bytes());
+    fp.add("launcher", launcher_hash.as_bytes());
+    fp.add("launcher policy", policy.as_bytes());
     fp.add("lld", lld_hash.as_bytes());
     let id = fp.finish()[..16].to_owned();
     let version = version_text(&id, inputs, &backend_id, &lld_hash);
@@ -184,7 +188,7 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
 
     let tmp = sibling(dir, "tmp");
     remove_dir_if_present(&tmp)?;
-    assemble(inputs, &tmp, &script, &version)
+    assemble(inputs, &tmp, &policy, &version)
         .and_then(|()| make_self_contained(&tmp, inputs.host, &libraries, shell))
         .with_context(|| format!("cannot assemble the toolchain in {}", tmp.display()))?;
     self_check(&tmp, inputs.host, shell)?;
@@ -194,180 +198,29 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
     Ok(outputs)
 }
 
-/// The text of `bin/rustc`.
-///
-/// It runs `libexec/rustc-real` with, after the caller's arguments:
-/// `-Zcodegen-backend=<dist>/lib/rustlib/<host>/codegen-backends/
-/// librustc_codegen_clif.so` (the path is found from the script's own
-/// location, so the directory can move). The panic strategy is the
-/// caller's (unwind unless `-Cpanic=abort`), as with stock rustc. `-Z`
-/// flags need `RUSTC_BOOTSTRAP=1`;
-/// so that this does not silently enable `#![feature]` in user crates, the
-/// wrapper also passes `-Zallow-features=` (no feature may be enabled)
-/// unless the caller set `RUSTC_BOOTSTRAP` itself. Exactly `rustc -vV`
-/// (cargo's probe) gets a last line `clif-toolchain: <dist id>`, so cargo
-/// rebuilds user crates whenever the toolchain changes.
-///
-/// The linker: when `CLIF_LLD` is `1` (or unset and [`LLD_DEFAULT`]), the
-/// wrapper puts `-Clink-arg=-fuse-ld=lld -Clink-arg=-B<dist>/lib/rustlib/
-/// <host>/bin/gcc-ld` before the caller's arguments, so that cc runs the
-/// bundled lld as `gcc-ld/ld.lld` (and a caller's own `-fuse-ld` link
-/// argument comes later and wins). Not rustc's `-Clinker-flavor=gnu-lld-cc
-/// -Clink-self-contained=+linker`, which says the same: on rustc 1.96 they
-/// need `-Zunstable-options`, which registers rustc's internal lints, and
-/// an incremental build whose previous session had the other setting then
-/// ICEs ("unstable fingerprints for lints_that_dont_need_to_run"), i.e.
-/// after every change of `CLIF_LLD`; link arguments are not tracked by
-/// incremental compilation. The wrapper leaves them out when the caller
-/// chose the linker (`-C linker-flavor`, `-C link-self-contained`, `-C
-/// linker-features`, or a `-C linker` that is not a C compiler driver: a
-/// driver, like the `cc` the test suites and cargo configurations name,
-/// runs lld as well), and when compiling for a `--target` that is neither
-/// the host nor one of `cross`. `CLIF_LLD=0` is the system linker, as with
-/// the base rustc.
-///
-/// For a `--target` of `cross`, the wrapper also puts `-Clinker=<the
-/// target's C compiler driver>` first unless the caller named a linker
-/// (lld is a cross linker; the driver finds the target's C runtime and
-/// assembles `asm!`). When that driver is not installed and rustc fails,
-/// the wrapper adds a note naming the Debian packages to install.
-pub fn wrapper_script(backend: &CodegenBackend, host: &str, cross: &[CrossTarget<'_>]) -> String {
-    let backend_arg = match backend {
-        CodegenBackend::Llvm => String::new(),
-        CodegenBackend::Dylib(_) => {
-            format!(" \"-Zcodegen-backend=$root/lib/rustlib/{host}/codegen-backends/{DYLIB}\"")
-        }
-    };
-    let kind = match backend {
-        CodegenBackend::Llvm => "LLVM (developer mode)",
-        CodegenBackend::Dylib(_) => "Cranelift",
-    };
-    WRAPPER_TEMPLATE
-        .replace("@KIND@", kind)
-        .replace("@MAGIC@", VERSION_MAGIC)
-        .replace("@BACKEND_ARG@", &backend_arg)
-        .replace("@LLD_DEFAULT@", if LLD_DEFAULT { "1" } else { "0" })
-        .replace("@CROSS@", &cross_cases(cross))
-        .replace("@HOST@", host)
-        .replace("@LLD_DIR@", LLD_DIR)
-}
-
-/// The wrapper's `case $target` arms for the cross targets.
-fn cross_cases(cross: &[CrossTarget<'_>]) -> String {
-    cross
-        .iter()
-        .map(|t| {
-            format!(
-                "{}) cross_cc={}; packages='{}' ;;\n",
-                t.triple,
-                t.linker,
-                t.packages.join(" ")
-            )
-        })
-        .collect()
-}
-
-/// `bin/rustc` (see [`wrapper_script`]). Placeholders: `@KIND@`, `@MAGIC@`,
-/// `@BACKEND_ARG@` (empty or ` "-Zcodegen-backend=..."`), `@LLD_DEFAULT@`
-/// (`0` or `1`), `@CROSS@` ([`cross_cases`]), `@HOST@`, `@LLD_DIR@`.
-const WRAPPER_TEMPLATE: &str = r#"#!/bin/sh
-# rustc of clif-toolchain: rustc 1.96.0 with the @KIND@ codegen backend;
-# host programs are linked by the bundled lld when
-# CLIF_LLD=1 (default: @LLD_DEFAULT@; 0 = the system linker). Generated by
-# toolchain-builder (stage `dist`); see README.
-self=$0
-if resolved=$(readlink -f -- "$0" 2>/dev/null); then self=$resolved; fi
-root=$(cd -- "$(dirname -- "$self")/.." && pwd -P) || exit 1
-real="$root/libexec/rustc-real"
-if [ "$#" -eq 1 ] && [ "$1" = -vV ]; then
-    RUSTC_BOOTSTRAP=1 "$real" -vV@BACKEND_ARG@ || exit
-    id=$(sed -n '1s/^@MAGIC@ //p' "$root/VERSION")
-    echo "@MAGIC@: $id"
-    exit 0
-fi
-case ${CLIF_LLD:-@LLD_DEFAULT@} in
-0) lld= ;;
-1) lld=1 ;;
-*)
-    echo "rustc (clif-toolchain): CLIF_LLD must be 1 (the bundled lld) or 0 (the system linker), not '$CLIF_LLD'" >&2
-    exit 1 ;;
-esac
-target= chosen= named= pending=
-# The value of a -C option: did the caller choose the linker?
-codegen() {
-    case $1 in
-    linker-flavor=* | link-self-contained=* | linker-features=*) chosen=1 ;;
-    linker=*)
-        named=1
-        name=${1#linker=}
-        case ${name##*/} in
-        cc | gcc | clang | c++ | g++ | clang++ | *-cc | *-gcc | *-clang | *-c++ | *-g++ | *-clang++ | \
-            gcc-[0-9]* | clang-[0-9]* | *-gcc-[0-9]* | *-clang-[0-9]*) ;;
-        *) chosen=1 ;;
-        esac ;;
-    esac
-}
-# One argument (or line of an @argfile).
-scan() {
-    case $pending in
-    --target) target=$1 ;;
-    -C | --codegen) codegen "$1" ;;
-    *)
-        case $1 in
-        --target=*) target=${1#--target=} ;;
-        --codegen=*) codegen "${1#--codegen=}" ;;
-        -C?*) codegen "${1#-C}" ;;
-        esac ;;
-    esac
-    case $pending in
-    --target | -C | --codegen) pending= ;;
-    *) pending=$1 ;;
-    esac
-}
-for arg do
-    case $arg in
-    @*)
-        pending=
-        if [ -f "${arg#@}" ]; then
-            while IFS= read -r line || [ -n "$line" ]; do scan "$line"; done <"${arg#@}"
-        fi
-        pending= ;;
-    *) scan "$arg" ;;
-    esac
-done
-cross_cc= packages=
-case $target in
-"" | @HOST@) ;;
-@CROSS@*) lld= ;;
-esac
-if [ -n "$lld" ] && [ -z "$chosen" ]; then
-    set -- -Clink-arg=-fuse-ld=lld "-Clink-arg=-B$root/lib/rustlib/@HOST@/@LLD_DIR@/gcc-ld" "$@"
-fi
-if [ -n "$cross_cc" ] && [ -z "$named" ]; then set -- "-Clinker=$cross_cc" "$@"; fi
-set -- "$@"@BACKEND_ARG@
-if [ -z "${RUSTC_BOOTSTRAP:-}" ]; then set -- "$@" -Zallow-features=; fi
-if [ -n "$cross_cc" ] && [ -z "$named" ] && ! command -v "$cross_cc" >/dev/null 2>&1; then
-    RUSTC_BOOTSTRAP=1 "$real" "$@" && exit 0
-    status=$?
-    echo "note (clif-toolchain): $target is linked and assembled by $cross_cc, which is not installed; install Debian's $packages" >&2
-    exit $status
-fi
-RUSTC_BOOTSTRAP=1 exec "$real" "$@"
-"#;
-
-/// The text of `bin/rustdoc`: runs `libexec/rustdoc-real`, which finds the
-/// toolchain's sysroot next to it (doctests are compiled by `bin/rustc`,
-/// which cargo passes as `--test-builder`).
-pub fn rustdoc_script() -> String {
-    r#"#!/bin/sh
-# rustdoc of clif-toolchain. Generated by toolchain-builder (stage `dist`);
-# doctests are compiled by ../bin/rustc. See README.
-self=$0
-if resolved=$(readlink -f -- "$0" 2>/dev/null); then self=$resolved; fi
-root=$(cd -- "$(dirname -- "$self")/.." && pwd -P) || exit 1
-exec "$root/libexec/rustdoc-real" "$@"
-"#
-    .to_owned()
+/// What the launcher adds to rustc command lines in this toolchain (see
+/// the `clif_launcher` crate): the backend for a Cranelift toolchain,
+/// the bundled lld by default ([`LLD_DEFAULT`]), and each cross target's
+/// C compiler driver with the Debian packages that provide it.
+pub fn policy(backend: &CodegenBackend, host: &str, cross: &[CrossTarget<'_>]) -> Policy {
+    let host_dir = format!("lib/rustlib/{host}");
+    Policy {
+        host: host.to_owned(),
+        backend: match backend {
+            CodegenBackend::Llvm => None,
+            CodegenBackend::Dylib(_) => Some(format!("{host_dir}/codegen-backends/{DYLIB}")),
+        },
+        gcc_ld: format!("{host_dir}/{LLD_DIR}/gcc-ld"),
+        lld_default: LLD_DEFAULT,
+        cross: cross
+            .iter()
+            .map(|target| clif_launcher::CrossTarget {
+                triple: target.triple.to_owned(),
+                driver: target.linker.to_owned(),
+                packages: target.packages.to_vec(),
+            })
+            .collect(),
+    }
 }
 
 /// The `VERSION` file: the id line, then what went into the toolchain.
@@ -424,12 +277,14 @@ Use it with rustup:   rustup toolchain link clif <this directory>
                       cargo +clif build
 or without rustup:    RUSTC=<this>/bin/rustc RUSTDOC=<this>/bin/rustdoc cargo build
 
-bin/rustc is a small sh script running libexec/rustc-real (rustc) with the
-Cranelift backend (lib/rustlib/<host>/codegen-backends/); bin/rustdoc runs
-libexec/rustdoc-real, and doctests are compiled by bin/rustc.
+bin/rustc is a small program (the launcher) running libexec/rustc-real
+(rustc) with the Cranelift backend (lib/rustlib/<host>/codegen-backends/)
+and the linker settings of libexec/launcher.policy; bin/rustdoc is the same
+program running libexec/rustdoc-real, and doctests are compiled by
+bin/rustc. The shared libraries they and lld load, other than the C and
+C++ runtimes, are in lib/.
 
-lib/rustlib/<host>/bin/rust-lld is LLVM 22's lld (from Debian's lld-22; it
-needs libLLVM.so.22.1, Debian's libllvm22, like rustc itself).
+lib/rustlib/<host>/bin/rust-lld is LLVM 22's lld (from Debian's lld-22).
 CLIF_LLD=1 makes bin/rustc link programs for the host with it (cc
 -fuse-ld=lld, through lib/rustlib/<host>/bin/gcc-ld/ld.lld), CLIF_LLD=0
 with the system linker; VERSION says which is the default. Choosing a
@@ -550,7 +405,7 @@ fn binaries(dir: &Path, host: &str) -> anyhow::Result<Vec<PathBuf>> {
 }
 
 /// Fills `tmp` with the toolchain.
-fn assemble(inputs: &Inputs<'_>, tmp: &Path, script: &str, version: &str) -> anyhow::Result<()> {
+fn assemble(inputs: &Inputs<'_>, tmp: &Path, policy: &str, version: &str) -> anyhow::Result<()> {
     let base = &inputs.base.root;
     let host_dir = tmp.join("lib").join("rustlib").join(inputs.host);
     for dir in [tmp.join("bin"), tmp.join("libexec"), host_dir.join("lib")] {
@@ -559,7 +414,7 @@ fn assemble(inputs: &Inputs<'_>, tmp: &Path, script: &str, version: &str) -> any
     copy(&inputs.base.rustc, &tmp.join("libexec").join("rustc-real"))?;
     if let Some(rustdoc) = &inputs.base.rustdoc {
         copy(rustdoc, &tmp.join("libexec").join("rustdoc-real"))?;
-        write_executable(&tmp.join("bin").join("rustdoc"), &rustdoc_script())?;
+        copy(inputs.launcher, &tmp.join("bin").join("rustdoc"))?;
     }
     let mut driver = false;
     for path in base_libraries(inputs.base)? {
@@ -588,7 +443,8 @@ fn assemble(inputs: &Inputs<'_>, tmp: &Path, script: &str, version: &str) -> any
     // lld is a multi-call binary: named `ld.lld`, it is the GNU linker.
     std::os::unix::fs::symlink("../rust-lld", gcc_ld.join("ld.lld"))
         .with_context(|| format!("cannot create {}", gcc_ld.join("ld.lld").display()))?;
-    write_executable(&tmp.join("bin").join("rustc"), script)?;
+    copy(inputs.launcher, &tmp.join("bin").join("rustc"))?;
+    std::fs::write(tmp.join(POLICY_FILE), policy)?;
     std::fs::write(tmp.join("VERSION"), version)?;
     std::fs::write(tmp.join("README"), README)?;
     Ok(())
@@ -629,13 +485,6 @@ fn copy_rlibs(sysroot: &Path, triple: &str, dist: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn write_executable(path: &Path, text: &str) -> anyhow::Result<()> {
-    use std::os::unix::fs::PermissionsExt as _;
-    std::fs::write(path, text)
-        .and_then(|()| std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)))
-        .with_context(|| format!("cannot write {}", path.display()))
-}
-
 fn copy(from: &Path, to: &Path) -> anyhow::Result<()> {
     std::fs::copy(from, to)
         .map(drop)
@@ -643,7 +492,7 @@ fn copy(from: &Path, to: &Path) -> anyhow::Result<()> {
 }
 
 /// Checks the assembled toolchain in `tmp`: `bin/rustc --print sysroot`
-/// must print `tmp` (the wrapper runs, the real rustc finds its libraries
+/// must print `tmp` (the launcher runs, the real rustc finds its libraries
 /// and takes the directory as its sysroot), the bundled lld must run, and
 /// [`SELF_CHECK_PROGRAM`] compiled by `bin/rustc` must link and run, linked by lld
 /// exactly when [`LLD_DEFAULT`] says so, and not by lld with `CLIF_LLD=0`.
@@ -826,253 +675,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn wrapper_names_the_backend_only_for_clif() {
-        let host = "x86_64-unknown-linux-gnu";
-        let clif = wrapper_script(&CodegenBackend::Dylib(PathBuf::from("/x.so")), host, &[]);
-        assert!(clif.starts_with("#!/bin/sh\n"));
-        assert!(clif.contains(
-            "\"-Zcodegen-backend=$root/lib/rustlib/x86_64-unknown-linux-gnu/\
-             codegen-backends/librustc_codegen_clif.so\"\n"
-        ));
+    fn policy_names_the_backend_only_for_clif_and_every_cross_driver() {
+        let packages = ["gcc-c".to_owned()];
+        let cross = [CrossTarget {
+            triple: "c",
+            sysroot: Path::new("/s"),
+            sysroot_key: "k",
+            linker: "c-gcc",
+            packages: &packages,
+        }];
+        let clif = policy(&CodegenBackend::Dylib(PathBuf::from("/x.so")), "h", &cross);
         // The dylib's own path is not baked in: the directory can move.
-        assert!(!clif.contains("/x.so"));
-        let llvm = wrapper_script(&CodegenBackend::Llvm, host, &[]);
-        assert!(!llvm.contains("codegen-backend"));
-        assert!(llvm.contains("set -- \"$@\"\n"));
-    }
-
-    /// Runs a wrapper (written into a fake dist whose rustc-real echoes its
-    /// arguments and RUSTC_BOOTSTRAP) with `args`, `RUSTC_BOOTSTRAP` set to
-    /// `bootstrap` and `CLIF_LLD` unset.
-    fn run_wrapper(args: &[&str], bootstrap: Option<&str>) -> String {
-        run_wrapper_env(
-            args,
-            &bootstrap
-                .map(|b| ("RUSTC_BOOTSTRAP", b))
-                .into_iter()
-                .collect::<Vec<_>>(),
-        )
-    }
-
-    /// [`run_wrapper`] with the environment variables `env` (of
-    /// `RUSTC_BOOTSTRAP` and `CLIF_LLD`, both unset otherwise).
-    fn run_wrapper_env(args: &[&str], env: &[(&str, &str)]) -> String {
-        let (out, stderr) = wrapper_output(args, env);
-        assert!(out.status.success(), "{out:?} {stderr}");
-        String::from_utf8(out.stdout).expect("utf-8")
-    }
-
-    /// The wrapper's output (stdout with the fake dist's path replaced by
-    /// `ROOT`) and its stderr; see [`run_wrapper_env`].
-    fn wrapper_output(args: &[&str], env: &[(&str, &str)]) -> (std::process::Output, String) {
-        use std::os::unix::fs::PermissionsExt as _;
-        let tmp = tempfile::tempdir().expect("tempdir");
-        for dir in ["bin", "libexec"] {
-            std::fs::create_dir_all(tmp.path().join(dir)).expect("mkdir");
-        }
-        let fake = tmp.path().join("libexec/rustc-real");
-        std::fs::write(
-            &fake,
-            "#!/bin/sh\necho \"RUSTC_BOOTSTRAP=$RUSTC_BOOTSTRAP $*\"\n\
-             case \" $* \" in *\" --fail \"*) exit 1 ;; esac\n",
-        )
-        .expect("write");
-        let wrapper = tmp.path().join("bin/rustc");
-        std::fs::write(
-            &wrapper,
-            wrapper_script(
-                &CodegenBackend::Dylib(PathBuf::from("/x.so")),
-                "h",
-                &[CrossTarget {
-                    triple: "c",
-                    sysroot: Path::new("/s"),
-                    sysroot_key: "k",
-                    linker: "c-gcc",
-                    packages: &["gcc-c".to_owned()],
-                }],
-            ),
-        )
-        .expect("write");
-        std::fs::write(tmp.path().join("VERSION"), "clif-toolchain 0123\n").expect("write");
-        std::fs::write(tmp.path().join("args"), "--edition=2021\n--test\n").expect("write");
-        std::fs::write(
-            tmp.path().join("cross-args"),
-            "--target\nx86_64-pc-windows-gnu\n",
-        )
-        .expect("write");
-        for file in [&fake, &wrapper] {
-            std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-        }
-        let mut cmd = std::process::Command::new(&wrapper);
-        cmd.args(args)
-            .current_dir(tmp.path())
-            .env_remove("RUSTC_BOOTSTRAP")
-            .env_remove("CLIF_LLD")
-            .envs(env.iter().copied());
-        let mut out = cmd.output().expect("wrapper runs");
-        let root = std::fs::canonicalize(tmp.path()).expect("canonical");
-        out.stdout = String::from_utf8(out.stdout)
-            .expect("utf-8")
-            .replace(&root.display().to_string(), "ROOT")
-            .into_bytes();
-        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        (out, stderr)
-    }
-
-    #[test]
-    fn wrapper_adds_backend_and_feature_gate() {
         assert_eq!(
-            run_wrapper_env(&["a.rs", "-O"], &[("CLIF_LLD", "0")]),
-            "RUSTC_BOOTSTRAP=1 a.rs -O -Zcodegen-backend=ROOT/lib/rustlib/h/codegen-backends/\
-             librustc_codegen_clif.so -Zallow-features=\n"
+            clif.backend.as_deref(),
+            Some("lib/rustlib/h/codegen-backends/librustc_codegen_clif.so")
         );
-    }
-
-    /// What the wrapper in [`run_wrapper_env`]'s fake dist passes to link
-    /// with lld.
-    const LLD_ARGS: &str = "-Clink-arg=-fuse-ld=lld -Clink-arg=-BROOT/lib/rustlib/h/bin/gcc-ld";
-
-    /// Whether the wrapper passed [`LLD_ARGS`] (with `CLIF_LLD=1`) for
-    /// `args`; they must come first.
-    fn links_with_lld(args: &[&str]) -> bool {
-        let out = run_wrapper_env(args, &[("CLIF_LLD", "1")]);
-        let flags = LLD_ARGS;
-        let first = out.starts_with(&format!("RUSTC_BOOTSTRAP=1 {flags} "));
+        assert_eq!(clif.gcc_ld, "lib/rustlib/h/bin/gcc-ld");
+        assert_eq!(clif.lld_default, LLD_DEFAULT);
         assert_eq!(
-            out.matches(&flags).count(),
-            usize::from(first),
-            "not first: {out}"
+            clif.cross,
+            [clif_launcher::CrossTarget {
+                triple: "c".into(),
+                driver: "c-gcc".into(),
+                packages: vec!["gcc-c".into()],
+            }]
         );
-        first
-    }
-
-    #[test]
-    fn wrapper_puts_lld_flags_before_the_callers_arguments() {
-        assert_eq!(
-            run_wrapper_env(&["a.rs", "-O"], &[("CLIF_LLD", "1")]),
-            "RUSTC_BOOTSTRAP=1 -Clink-arg=-fuse-ld=lld -Clink-arg=-BROOT/lib/rustlib/h/bin/\
-             gcc-ld a.rs -O -Zcodegen-backend=ROOT/lib/rustlib/h/codegen-backends/\
-             librustc_codegen_clif.so -Zallow-features=\n"
-        );
-    }
-
-    #[test]
-    fn lld_is_the_default_exactly_when_lld_default() {
-        let default = run_wrapper(&["a.rs"], None);
-        let chosen = if LLD_DEFAULT { "1" } else { "0" };
-        assert_eq!(default, run_wrapper_env(&["a.rs"], &[("CLIF_LLD", chosen)]));
-        // Empty is unset.
-        assert_eq!(default, run_wrapper_env(&["a.rs"], &[("CLIF_LLD", "")]));
-        let (out, stderr) = wrapper_output(&["a.rs"], &[("CLIF_LLD", "yes")]);
-        assert!(!out.status.success());
-        assert!(stderr.contains("CLIF_LLD must be 1"), "{stderr}");
-    }
-
-    #[test]
-    fn lld_only_for_the_host_target() {
-        assert!(links_with_lld(&["a.rs"]));
-        assert!(links_with_lld(&["--target", "h", "a.rs"]));
-        assert!(links_with_lld(&["--target=h", "a.rs"]));
-        assert!(!links_with_lld(&[
-            "--target",
-            "x86_64-pc-windows-gnu",
-            "a.rs"
-        ]));
-        assert!(!links_with_lld(&["a.rs", "--target=my-target.json"]));
-        assert!(!links_with_lld(&["@cross-args", "a.rs"]));
-        assert!(links_with_lld(&["@args", "a.rs"]));
-    }
-
-    #[test]
-    fn cross_targets_get_their_driver_and_lld() {
-        // The fake dist's cross target `c` is linked by `c-gcc`.
-        let out = run_wrapper_env(&["--target", "c", "a.rs"], &[("CLIF_LLD", "1")]);
-        assert!(
-            out.starts_with(&format!(
-                "RUSTC_BOOTSTRAP=1 -Clinker=c-gcc {LLD_ARGS} --target c "
-            )),
-            "{out}"
-        );
-        let named = run_wrapper_env(&["--target=c", "-Clinker=my-gcc"], &[("CLIF_LLD", "0")]);
-        assert!(!named.contains("-Clinker=c-gcc"), "{named}");
-        assert!(!run_wrapper(&["a.rs"], None).contains("c-gcc"));
-    }
-
-    #[test]
-    fn a_missing_cross_driver_is_named_with_its_packages() {
-        // `c-gcc` is not installed; the fake rustc succeeds, so no note.
-        let (ok, stderr) = wrapper_output(&["--target", "c", "a.rs"], &[]);
-        assert!(ok.status.success() && stderr.is_empty(), "{stderr}");
-        // A failing rustc (exit 1 from `false` as the real rustc) gets it.
-        let (failed, stderr) = wrapper_output(&["--target", "c", "--fail"], &[]);
-        assert_eq!(failed.status.code(), Some(1));
-        assert!(
-            stderr.contains("c is linked and assembled by c-gcc, which is not installed; install Debian's gcc-c"),
-            "{stderr}"
-        );
-    }
-
-    #[test]
-    fn callers_linker_choice_turns_lld_off() {
-        // A C compiler driver runs lld too; the suites and cargo pass `cc`.
-        for driver in [
-            "-Clinker=cc",
-            "-Clinker=/usr/bin/x86_64-linux-gnu-gcc",
-            "-Clinker=clang-19",
-            "-Copt-level=1",
-        ] {
-            assert!(links_with_lld(&[driver, "a.rs"]), "{driver}");
-        }
-        assert!(links_with_lld(&["-C", "linker=gcc", "a.rs"]));
-        for choice in [
-            &["-Clinker=ld.bfd"][..],
-            &["-C", "linker=/opt/bin/my-linker"],
-            &["-Clinker-flavor=gnu-cc"],
-            &["-C", "link-self-contained=-linker"],
-            &["--codegen", "linker-features=-lld"],
-            &["--codegen=linker-flavor=gnu"],
-        ] {
-            assert!(!links_with_lld(&[choice, &["a.rs"]].concat()), "{choice:?}");
-        }
-        // `-C` takes the next argument, whatever it looks like.
-        assert!(links_with_lld(&["--cfg", "linker=x", "a.rs"]));
-    }
-
-    #[test]
-    fn wrapper_leaves_the_panic_strategy_to_the_caller() {
-        for args in [
-            &["--test", "a.rs"][..],
-            &["@args"],
-            &["-Cpanic=abort", "a.rs"],
-        ] {
-            let out = run_wrapper(args, None);
-            assert!(!out.contains("-Zpanic-abort-tests"), "{out}");
-            assert_eq!(
-                out.matches("-Cpanic").count(),
-                usize::from(args.contains(&"-Cpanic=abort")),
-                "{out}"
-            );
-        }
-    }
-
-    #[test]
-    fn callers_bootstrap_keeps_features_allowed() {
-        let out = run_wrapper(&["a.rs"], Some("1"));
-        assert!(!out.contains("-Zallow-features"), "{out}");
-    }
-
-    #[test]
-    fn version_probe_gets_the_dist_id() {
-        let out = run_wrapper_env(&["-vV"], &[("CLIF_LLD", "1")]);
-        let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(
-            lines,
-            [
-                "RUSTC_BOOTSTRAP=1 -vV -Zcodegen-backend=ROOT/lib/rustlib/h/codegen-backends/\
-                 librustc_codegen_clif.so",
-                "clif-toolchain: 0123"
-            ]
-        );
+        assert_eq!(Policy::parse(&clif.render()).as_ref(), Ok(&clif));
+        assert_eq!(policy(&CodegenBackend::Llvm, "h", &[]).backend, None);
     }
 
     #[test]
@@ -1089,6 +718,7 @@ mod tests {
             "sysroot/lib/rustlib/h/lib/libstd-3.rmeta",
             "backend/librustc_codegen_clif.so",
             "llvm/bin/lld",
+            "launcher/clif-launcher",
         ];
         for rel in files {
             let path = root.join(rel);
@@ -1111,10 +741,11 @@ mod tests {
             host: "h",
             cross: &[],
             lld: &root.join("llvm/bin/lld"),
+            launcher: &root.join("launcher/clif-launcher"),
             dist_dir: root.join("dist"),
         };
         let out = root.join("out");
-        assemble(&inputs, &out, "#!/bin/sh\n", "clif-toolchain id\n").expect("assemble");
+        assemble(&inputs, &out, "host h\n", "clif-toolchain id\n").expect("assemble");
         let listed: Vec<String> = crate::fingerprint::files_under(&out)
             .expect("walk")
             .iter()
@@ -1132,10 +763,17 @@ mod tests {
                 "lib/rustlib/h/bin/rust-lld",
                 "lib/rustlib/h/codegen-backends/librustc_codegen_clif.so",
                 "lib/rustlib/h/lib/libstd-3.rlib",
+                "libexec/launcher.policy",
                 "libexec/rustc-real",
                 "libexec/rustdoc-real",
             ]
         );
+        for tool in ["bin/rustc", "bin/rustdoc"] {
+            assert_eq!(
+                std::fs::read_to_string(out.join(tool)).expect("read"),
+                "launcher/clif-launcher"
+            );
+        }
         assert_eq!(
             std::fs::read_to_string(out.join("libexec/rustc-real")).expect("read"),
             "base/bin/rustc"

@@ -7,10 +7,13 @@ pub mod backend;
 pub mod cargo;
 pub mod clippy;
 pub mod dist;
+pub mod launcher;
 pub mod shared_libs;
 pub mod sysroot;
 
 use std::fmt;
+use std::io;
+use std::path::Path;
 
 /// A stage's command failed. Maps to exit code 4.
 #[derive(Debug)]
@@ -43,3 +46,12 @@ impl fmt::Display for StageError {
 }
 
 impl std::error::Error for StageError {}
+
+/// Copies `built` into the cache directory `entry` as `name`; the final
+/// name appears atomically, so a cache hit is always a whole file.
+pub fn store_in_cache(built: &Path, entry: &Path, name: &str) -> io::Result<()> {
+    std::fs::create_dir_all(entry)?;
+    let tmp = entry.join(format!(".{name}.tmp-{}", std::process::id()));
+    std::fs::copy(built, &tmp)?;
+    std::fs::rename(&tmp, entry.join(name))
+}
