@@ -194,9 +194,10 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
     };
     // `install` is a user's command: no repository, build directory or lock.
     if let Command::Install(args) = cli.command {
-        let source = match (&args.from, args.channel) {
-            (Some(from), _) => install::Source::from_arg(from, !args.no_verify),
-            (None, _) => install::Source::Manifest(args.manifest_url.clone()),
+        // clap requires exactly one of --from and --channel (only `dev`).
+        let source = match &args.from {
+            Some(from) => install::Source::from_arg(from, !args.no_verify),
+            None => install::Source::Manifest(args.manifest_url.clone()),
         };
         let prefix = install::run(&install::Install {
             source,

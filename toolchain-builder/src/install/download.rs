@@ -48,8 +48,9 @@ fn get(
 /// The whole body of `url` (at most [`SMALL_LIMIT`] bytes).
 pub fn fetch_small(client: &reqwest::blocking::Client, url: &str) -> anyhow::Result<Vec<u8>> {
     let response = get(client, url, Duration::from_secs(60))?;
+    let announced = response.content_length();
     let mut body = Vec::new();
-    copy_body(response, url, &mut body, None, SMALL_LIMIT)?;
+    copy_body(response, url, &mut body, announced, None, SMALL_LIMIT)?;
     Ok(body)
 }
 
@@ -78,11 +79,13 @@ pub fn fetch_to(
         &format!("download {name}"),
         response.content_length().or(expected_size).unwrap_or(0),
     );
+    let announced = response.content_length();
     let mut hashing = Hashing::new(out);
     copy_body(
         step.wrap_read(response),
         url,
         &mut hashing,
+        announced,
         expected_size,
         u64::MAX,
     )?;
@@ -92,14 +95,17 @@ pub fn fetch_to(
 }
 
 /// Copies a response body, telling a dropped connection (or a body shorter
-/// than announced, which hyper reports as an error) from a failed write.
+/// than its Content-Length, `announced`, which hyper reports as an error)
+/// from a failed write.
 fn copy_body(
     mut body: impl Read,
     url: &str,
     out: &mut impl Write,
+    announced: Option<u64>,
     expected_size: Option<u64>,
     limit: u64,
 ) -> anyhow::Result<u64> {
+    let of = announced.map_or_else(String::new, |n| format!(" of {n}"));
     let mut buf = vec![0; 64 << 10];
     let mut got = 0u64;
     loop {
@@ -109,7 +115,7 @@ fn copy_body(
             Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(err) => {
                 return Err(anyhow::Error::new(err).context(format!(
-                    "cannot download {url}: the transfer broke off after {got} bytes"
+                    "cannot download {url}: the transfer broke off after {got}{of} bytes"
                 )))
             }
         };
