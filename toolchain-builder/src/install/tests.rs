@@ -438,6 +438,8 @@ fn the_tarballs_install_sh_installs_and_uninstalls() {
             .output()
             .unwrap();
         assert!(out.status.success(), "install.sh {args:?}: {out:?}");
+        let text = format!("{out:?}");
+        assert!(!text.contains("WARNING"), "install.sh {args:?}: {text}");
     };
     sh(&[]);
     for file in [

@@ -7,7 +7,7 @@
 //! gcc-ld/), and `rustc` everything else (bin/, libexec/, lib/*.so*, the
 //! codegen backend, VERSION, README). rustup's components are named alike.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component as PathComponent, Path, PathBuf};
 
 use anyhow::{bail, Context as _};
@@ -22,20 +22,42 @@ const INSTALL_TEMPLATE: &str = include_str!("../../assets/rust-installer/install
 /// rustc's own tarballs do (`lib/rustlib/manifest-<component>`).
 pub const REL_MANIFEST_DIR: &str = "rustlib";
 
-/// One component: its name and its files, relative to the dist root:
-/// regular files sorted, then symbolic links sorted. install.sh copies in
-/// manifest order and chmods each entry, which fails on a link whose target
-/// is not there yet (gcc-ld/ld.lld -> ../rust-lld sorts first).
+/// One component: its name, its files (and symbolic links) relative to the
+/// dist root, sorted, and the directories that install.sh is to copy as a
+/// whole (`dir:` lines): those holding a symbolic link. install.sh copies
+/// and chmods a `file:` entry, which fails for a link whose target is not
+/// there yet (gcc-ld/ld.lld -> ../rust-lld sorts first), and its uninstall
+/// skips a link whose target it removed first; a `dir:` entry is copied
+/// with `cp -dR` and removed with `rm -r`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Component {
     pub name: String,
     pub files: Vec<String>,
+    pub bulk_dirs: BTreeSet<String>,
 }
 
 impl Component {
-    /// `manifest.in`: one `file:<path>` line per file.
+    /// `manifest.in`: `dir:` and `file:` lines, sorted as rust-installer
+    /// writes them.
     pub fn manifest_in(&self) -> String {
-        self.files.iter().map(|f| format!("file:{f}\n")).collect()
+        let under_bulk = |file: &str| {
+            self.bulk_dirs.iter().any(|dir| {
+                file.strip_prefix(dir.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+            })
+        };
+        let lines: BTreeSet<String> = self
+            .bulk_dirs
+            .iter()
+            .map(|dir| format!("dir:{dir}\n"))
+            .chain(
+                self.files
+                    .iter()
+                    .filter(|f| !under_bulk(f))
+                    .map(|f| format!("file:{f}\n")),
+            )
+            .collect();
+        lines.into_iter().collect()
     }
 }
 
@@ -53,14 +75,21 @@ fn component_of(path: &str, host: &str) -> String {
 /// `rust-std-*` (host first), then `lld`. Directories are not listed (as
 /// rust-installer's manifests do not); the tarball carries them.
 pub fn split(dist: &Path, host: &str) -> anyhow::Result<Vec<Component>> {
-    let mut by_name: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut files = files_under(dist)?;
-    files.sort_by(|(a, a_link), (b, b_link)| (a_link, a).cmp(&(b_link, b)));
-    for (file, _) in files {
-        by_name
-            .entry(component_of(&file, host))
-            .or_default()
-            .push(file);
+    let mut by_name: BTreeMap<String, Component> = BTreeMap::new();
+    for (file, is_link) in files_under(dist)? {
+        let name = component_of(&file, host);
+        let component = by_name.entry(name.clone()).or_insert(Component {
+            name,
+            files: Vec::new(),
+            bulk_dirs: BTreeSet::new(),
+        });
+        if is_link {
+            match file.rsplit_once('/') {
+                Some((dir, _)) => component.bulk_dirs.insert(dir.to_owned()),
+                None => bail!("a symbolic link at the top of the dist directory: {file}"),
+            };
+        }
+        component.files.push(file);
     }
     if !by_name.contains_key("rustc") {
         bail!("{} has no files of the rustc component", dist.display());
@@ -71,10 +100,7 @@ pub fn split(dist: &Path, host: &str) -> anyhow::Result<Vec<Component>> {
         "lld" => 3,
         _ => 2,
     };
-    let mut components: Vec<Component> = by_name
-        .into_iter()
-        .map(|(name, files)| Component { name, files })
-        .collect();
+    let mut components: Vec<Component> = by_name.into_values().collect();
     components.sort_by(|a, b| (rank(&a.name), &a.name).cmp(&(rank(&b.name), &b.name)));
     Ok(components)
 }
@@ -99,6 +125,7 @@ fn files_under(root: &Path) -> anyhow::Result<Vec<(String, bool)>> {
             }
         }
     }
+    out.sort();
     Ok(out)
 }
 

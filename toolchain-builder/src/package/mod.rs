@@ -441,8 +441,8 @@ pub mod tests {
         );
         assert_eq!(
             find("lld/manifest.in").2,
-            "file:lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld\n\
-             file:lib/rustlib/x86_64-unknown-linux-gnu/bin/gcc-ld/ld.lld\n"
+            "dir:lib/rustlib/x86_64-unknown-linux-gnu/bin/gcc-ld\n\
+             file:lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld\n"
         );
         assert_eq!(find("rustc/libexec/rustc-real").1, 0o755);
         assert_eq!(find("rustc/README").1, 0o644);
