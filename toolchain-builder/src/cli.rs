@@ -1,6 +1,6 @@
 //! The command line: global options for finding the base toolchain and the
-//! build directory, and the `build`, `test`, `lint`, `bench` and `fuzz`
-//! commands. The doc comments
+//! build directory, and the `build`, `test`, `lint`, `bench`, `fuzz`,
+//! `package` and `install` commands. The doc comments
 //! here are the `--help` text.
 
 use std::path::PathBuf;
@@ -46,6 +46,8 @@ use crate::targets;
         cargo run --release -p toolchain-builder -- test --suite crater --subset ci   # writes CRATER.md\n  \
         cargo run --release -p toolchain-builder -- bench --reps 3   # writes BENCHMARKS.md\n  \
         cargo run --release -p toolchain-builder -- fuzz --seeds 0..5000\n  \
+        cargo run --release -p toolchain-builder -- package --version dev --out dist-pkg\n  \
+        toolchain-builder install --channel dev --link clif\n  \
         CLIF_TEST_BACKEND=llvm cargo run --release -p toolchain-builder -- test   # developer mode\n  \
         cargo run --release -p toolchain-builder -- -v --base-toolchain DIR build"
 )]
@@ -300,6 +302,39 @@ pub enum Command {
     /// finish, the summary counts the seeds that ran and names those that
     /// did not, and the exit code is 1.
     Fuzz(FuzzArgs),
+
+    /// Package dist/ as a rust-installer tarball for a release.
+    ///
+    /// Writes, in the --out directory, clif-toolchain-<VERSION>-<HOST>.tar.xz
+    /// (top directory clif-toolchain-<VERSION>-<HOST>/ with rust-installer's
+    /// install.sh, components, rust-installer-version, version,
+    /// git-commit-hash when the repository's HEAD is known, and the
+    /// components rustc, rust-std-<TARGET> per target in dist/ and lld, each
+    /// with its manifest.in), <tarball>.sha256 (sha256sum's format), and
+    /// dev-release.json with this host's entry (entries of other hosts of
+    /// the same version already in that file are kept). The archive is
+    /// reproducible: sorted entries, uid/gid 0, modes 0755/0644, and one
+    /// mtime: SOURCE_DATE_EPOCH, else HEAD's commit time, else 0. Each file
+    /// is written to a temporary file and renamed. Prints the tarball's path.
+    // --version is the release's, not the program's.
+    #[command(disable_version_flag = true)]
+    Package(PackageArgs),
+
+    /// Install a packaged toolchain (needs no repository checkout).
+    ///
+    /// Takes the tarball from --from (a URL, checked against URL.sha256, or
+    /// a file, checked against FILE.sha256 unless --no-verify) or from the
+    /// release manifest (--channel dev: this host's entry of
+    /// --manifest-url, checked against its sha256 and size). Downloads go
+    /// to a temporary directory next to the prefix. Every archive entry is
+    /// checked (no absolute paths, no `..`, no links leaving the tree, no
+    /// devices), the components are laid out as install.sh would (with its
+    /// lib/rustlib/ manifests, so the tarball's install.sh --uninstall also
+    /// works) and `bin/rustc -vV` must run before the new directory
+    /// replaces the prefix in one rename. On any failure an existing
+    /// installation is left as it was. An existing prefix that is not a
+    /// clif-toolchain installation is refused.
+    Install(InstallArgs),
 }
 
 /// Options of `build`.
@@ -365,6 +400,80 @@ pub struct BenchArgs {
     /// Cargo's -j for every build [default: cargo's, one job per CPU].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub jobs: Option<u32>,
+}
+
+/// Options of `package`.
+#[derive(Debug, Args)]
+pub struct PackageArgs {
+    /// The toolchain directory to package [default: dist/ in the
+    /// repository]; made by `toolchain-builder build`.
+    #[arg(long, value_name = "DIR")]
+    pub dist_dir: Option<PathBuf>,
+
+    /// Where the tarball, its .sha256 and dev-release.json go [default:
+    /// dist-pkg/ in the repository].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// The release's version, part of the tarball's name (letters, digits,
+    /// `.`, `_`, `+`, `-`).
+    #[arg(long, value_name = "V", default_value = "dev")]
+    pub version: String,
+
+    /// The URL the tarball will be downloadable under, without the file
+    /// name (dev-release.json's `url` is BASE-URL/<tarball>).
+    #[arg(
+        long,
+        value_name = "URL",
+        default_value = "https://github.com/clif-toolchain/clif-toolchain/releases/download/dev"
+    )]
+    pub base_url: String,
+}
+
+/// Options of `install`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("source").required(true).args(["from", "channel"])))]
+pub struct InstallArgs {
+    /// The tarball to install: an http(s):// URL (its checksum is fetched
+    /// from URL.sha256) or a file (checked against FILE.sha256, which must
+    /// exist unless --no-verify).
+    #[arg(long, value_name = "URL|FILE")]
+    pub from: Option<String>,
+
+    /// Install this host's tarball of the release manifest (--manifest-url).
+    #[arg(long, value_enum, value_name = "CHANNEL")]
+    pub channel: Option<Channel>,
+
+    /// The release manifest that --channel reads.
+    #[arg(
+        long,
+        value_name = "URL",
+        default_value = "https://github.com/clif-toolchain/clif-toolchain/releases/download/dev/dev-release.json"
+    )]
+    pub manifest_url: String,
+
+    /// Where the toolchain goes (replaced as a whole) [default:
+    /// $XDG_DATA_HOME/clif-toolchain/<version>, i.e.
+    /// ~/.local/share/clif-toolchain/<version>, <version> from the tarball].
+    #[arg(long, value_name = "DIR")]
+    pub prefix: Option<PathBuf>,
+
+    /// After installing, run `rustup toolchain link NAME <prefix>`, so that
+    /// `cargo +NAME` uses it. If that fails the installation stays and the
+    /// command exits with an error.
+    #[arg(long, value_name = "NAME")]
+    pub link: Option<String>,
+
+    /// With --from FILE: install without FILE.sha256.
+    #[arg(long)]
+    pub no_verify: bool,
+}
+
+/// A release channel of `install`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Channel {
+    /// The rolling development build of the main branch.
+    Dev,
 }
 
 /// Options of `fuzz`.
@@ -598,6 +707,66 @@ mod tests {
             other => panic!("parsed as {other:?}"),
         }
         assert!(Cli::try_parse_from(["toolchain-builder", "bench", "--reps", "0"]).is_err());
+    }
+
+    #[test]
+    fn package_and_install_options_parse() {
+        let cli = Cli::try_parse_from(["toolchain-builder", "package"]).expect("parses");
+        match cli.command {
+            Command::Package(args) => {
+                assert_eq!((args.dist_dir, args.out), (None, None));
+                assert_eq!(args.version, "dev");
+                assert!(args.base_url.ends_with("/releases/download/dev"));
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+        let cli = Cli::try_parse_from([
+            "toolchain-builder",
+            "package",
+            "--version",
+            "dev",
+            "--out",
+            "dist-pkg",
+        ])
+        .expect("parses");
+        assert!(matches!(cli.command, Command::Package(a) if a.out == Some("dist-pkg".into())));
+        let cli = Cli::try_parse_from([
+            "toolchain-builder",
+            "install",
+            "--from",
+            "f.tar.xz",
+            "--prefix",
+            "/p",
+            "--link",
+            "clif",
+        ])
+        .expect("parses");
+        match cli.command {
+            Command::Install(args) => {
+                assert_eq!(args.from.as_deref(), Some("f.tar.xz"));
+                assert_eq!(args.prefix, Some(PathBuf::from("/p")));
+                assert_eq!(args.link.as_deref(), Some("clif"));
+                assert!(!args.no_verify && args.channel.is_none());
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+        let cli = Cli::try_parse_from(["toolchain-builder", "install", "--channel", "dev"])
+            .expect("parses");
+        match cli.command {
+            Command::Install(args) => {
+                assert_eq!(args.channel, Some(Channel::Dev));
+                assert!(args.manifest_url.ends_with("/dev/dev-release.json"));
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+        for bad in [
+            &["install"][..],
+            &["install", "--from", "f", "--channel", "dev"],
+            &["install", "--channel", "nightly"],
+        ] {
+            let args = std::iter::once("toolchain-builder").chain(bad.iter().copied());
+            assert!(Cli::try_parse_from(args).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

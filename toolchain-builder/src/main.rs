@@ -19,11 +19,13 @@ mod difftest;
 mod exit;
 mod fingerprint;
 mod fuzz;
+mod install;
 mod layout;
 mod libtests;
 mod lint;
 mod lock;
 mod no_core;
+mod package;
 mod process;
 mod progress;
 mod rootfs;
@@ -200,6 +202,24 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             .transpose()
             .context("cannot make a path absolute")
     };
+    // `install` is a user's command: no repository, build directory or lock.
+    if let Command::Install(args) = cli.command {
+        // clap requires exactly one of --from and --channel (only `dev`).
+        let source = match &args.from {
+            Some(from) => install::Source::from_arg(from, !args.no_verify),
+            None => install::Source::Manifest(args.manifest_url.clone()),
+        };
+        let prefix = install::run(&install::Install {
+            source,
+            prefix: absolute(args.prefix.as_deref())?,
+            link: args.link,
+            shell: Shell {
+                verbose: global.verbose,
+            },
+        })?;
+        println!("{}", prefix.display());
+        return Ok(Exit::Success);
+    }
     let session = Session {
         layout: Layout::discover(global.build_dir.as_deref())?,
         config: Config::embedded()?,
@@ -244,6 +264,23 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             Ok(Exit::Success)
         }
         Command::Test(args) => test(&session, &targets, args, absolute),
+        Command::Package(args) => {
+            let dist = absolute(args.dist_dir.as_deref())?
+                .unwrap_or_else(|| session.layout.default_dist_dir("clif"));
+            let out = absolute(args.out.as_deref())?
+                .unwrap_or_else(|| session.layout.repo.join("dist-pkg"));
+            let tarball = package::run(&package::Package {
+                dist: &dist,
+                out: &out,
+                version: &args.version,
+                base_url: &args.base_url,
+                repo: &session.layout.repo,
+                shell: session.shell,
+            })?;
+            println!("{}", tarball.display());
+            Ok(Exit::Success)
+        }
+        Command::Install(_) => unreachable!("handled before the session"),
         Command::Lint => {
             let base = session.base()?;
             let clippy = stages::clippy::run(
