@@ -9,13 +9,24 @@
 # driver, C runtime and qemu-user). Idempotent: does
 # nothing when everything is installed, runs `apt-get update` once before
 # installing otherwise. Uses sudo when not root.
+#
+# `tools/setup.sh --targets-only` installs only the cross targets' packages
+# (what docker/Dockerfile's image needs besides a C compiler: the built
+# toolchain bundles its LLVM libraries and lld).
 set -euo pipefail
 
-PACKAGES=(libllvm22 lld-22 rust-web-src patchelf mmdebstrap)
+case "${1:-}" in
+    "") PACKAGES=(libllvm22 lld-22 rust-web-src patchelf mmdebstrap) ;;
+    --targets-only) PACKAGES=() ;;
+    *)
+        echo "usage: tools/setup.sh [--targets-only]" >&2
+        exit 2
+        ;;
+esac
 # The `packages = ["...", ...]` line of each target file.
 for target in "$(dirname "${BASH_SOURCE[0]}")"/../targets/*.toml; do
     for package in $(grep -E '^packages *=' "$target" | grep -oE '"[^"]+"' | tr -d '"'); do
-        [[ " ${PACKAGES[*]} " == *" $package "* ]] || PACKAGES+=("$package")
+        [[ " ${PACKAGES[*]-} " == *" $package "* ]] || PACKAGES+=("$package")
     done
 done
 

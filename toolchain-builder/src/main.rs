@@ -33,6 +33,8 @@ mod stages;
 mod standalone;
 mod std_suite;
 mod targets;
+#[cfg(test)]
+mod workflows_check;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
