@@ -335,6 +335,40 @@ pub enum Command {
     /// installation is left as it was. An existing prefix that is not a
     /// clif-toolchain installation is refused.
     Install(InstallArgs),
+
+    /// Build the container image without a container engine: an OCI image
+    /// layout archive that `docker load` and `podman load` accept.
+    ///
+    /// A Debian 12 root file system (mmdebstrap: minbase, gcc, libc6-dev,
+    /// ca-certificates, xz-utils and every cross target's packages from
+    /// targets/*.toml; cached in BUILD_DIR/rootfs/), the toolchain tarball
+    /// of `package` installed into /opt/clif-toolchain with its install.sh
+    /// (run inside the root, with unshare: needs root), the cargo that runs
+    /// toolchain-builder as /usr/local/bin/cargo, and the environment: PATH
+    /// with the toolchain first, CARGO_TARGET_<T>_LINKER and _RUNNER for
+    /// every cross target, working directory /src. Cached in
+    /// BUILD_DIR/image/<hash>.oci.tar by its inputs; copied to --out.
+    /// `test --suite image` builds the image and checks it. Prints the
+    /// archive's path.
+    Image(ImageArgs),
+}
+
+/// Options of `image`.
+#[derive(Debug, Args)]
+pub struct ImageArgs {
+    /// The toolchain tarball to install [default:
+    /// dist-pkg/clif-toolchain-dev-<host>.tar.xz, as `package` writes it].
+    #[arg(long, value_name = "FILE")]
+    pub tarball: Option<PathBuf>,
+
+    /// Where to write the archive [default:
+    /// dist-pkg/clif-toolchain-dev-<host>.oci.tar].
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// The image's name and tag.
+    #[arg(long, value_name = "NAME:TAG", default_value = "clif-toolchain:dev")]
+    pub tag: String,
 }
 
 /// Options of `build`.
@@ -530,6 +564,11 @@ pub enum SuiteName {
     /// Rust), made with mmdebstrap; needs root (only with `--suite
     /// standalone`).
     Standalone,
+    /// The container image of `image` (built from the toolchain tarball
+    /// of `package`), unpacked into a directory: cargo build, test and run
+    /// of tests/image/hello for every target inside it; needs root (only
+    /// with `--suite image`).
+    Image,
 }
 
 impl SuiteName {

@@ -19,6 +19,7 @@ mod difftest;
 mod exit;
 mod fingerprint;
 mod fuzz;
+mod image;
 mod install;
 mod layout;
 mod libtests;
@@ -138,6 +139,24 @@ impl Session {
         stages::sysroot::run(&inputs, self.shell)
     }
 
+    /// The image archive of `image` for the toolchain tarball `tarball`.
+    fn image(
+        &self,
+        targets: &Targets,
+        host: &TargetSpec,
+        tarball: &Path,
+        tag: &str,
+    ) -> anyhow::Result<PathBuf> {
+        image::build(&image::Inputs {
+            build_dir: &self.layout.build,
+            tarball,
+            host,
+            cross: &targets.cross(),
+            tag,
+            shell: self.shell,
+        })
+    }
+
     /// Stages `sysroot` (for the host and each of `cross`) and `dist`: the
     /// toolchain directory.
     fn toolchain(
@@ -153,6 +172,7 @@ impl Session {
         for target in cross {
             target.require_tools(false)?;
         }
+        let cargo = stages::cargo::cargo_binary(self.shell)?;
         let launcher = stages::launcher::run(
             &stages::launcher::Inputs {
                 base,
@@ -187,6 +207,7 @@ impl Session {
             cross: &cross,
             lld: &lld,
             launcher: &launcher,
+            cargo: &cargo,
             dist_dir: match dist_dir {
                 Some(dir) => dir.to_owned(),
                 None => self.layout.default_dist_dir(backend.kind()),
@@ -336,6 +357,28 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
                 jobs,
                 shell: session.shell,
             })
+        }
+        Command::Image(args) => {
+            let host = session.target(&targets, targets::HOST)?;
+            let packages = session.layout.repo.join("dist-pkg");
+            let tarball = absolute(args.tarball.as_deref())?.unwrap_or_else(|| {
+                packages.join(format!("clif-toolchain-dev-{}.tar.xz", host.triple))
+            });
+            if !tarball.is_file() {
+                return Err(UsageError(format!(
+                    "no toolchain tarball at {}: run `toolchain-builder package` first, or name \
+                     one with --tarball",
+                    tarball.display()
+                ))
+                .into());
+            }
+            let out = absolute(args.out.as_deref())?.unwrap_or_else(|| {
+                packages.join(format!("clif-toolchain-dev-{}.oci.tar", host.triple))
+            });
+            let archive = session.image(&targets, host, &tarball, &args.tag)?;
+            image::publish(&archive, &out)?;
+            println!("{}", out.display());
+            Ok(Exit::Success)
         }
         Command::Bench(args) => {
             let target = session.target(&targets, targets::HOST)?;
@@ -497,12 +540,14 @@ fn test(
     let run_abi = wants(SuiteName::Abi) && (args.suite == Some(SuiteName::Abi) || filter.is_none());
     let run_abi_cafe = args.suite == Some(SuiteName::AbiCafe);
     let run_standalone = args.suite == Some(SuiteName::Standalone);
+    let run_image = args.suite == Some(SuiteName::Image);
     let needs_toolchain = !std_cases.is_empty()
         || !cargo_cases.is_empty()
         || run_abi
         || run_libtests
         || run_abi_cafe
-        || run_standalone;
+        || run_standalone
+        || run_image;
     if let Some(filter) = filter {
         if !no_core_selected && !needs_toolchain {
             all_names.sort();
@@ -654,10 +699,68 @@ fn test(
                 ),
             });
         }
+        if run_image {
+            total.absorb(match &toolchain {
+                Ok(dist) => image_suite(session, targets, host, &base, &dist.dir)?,
+                Err(why) => not_run("image", &format!("the toolchain did not build ({why})")),
+            });
+        }
     }
     println!();
     println!("{}", total.counts());
     Ok(total.exit())
+}
+
+/// `test --suite image`: the toolchain packaged (into
+/// BUILD_DIR/image-suite/pkg/), its image built, then checked.
+fn image_suite(
+    session: &Session,
+    targets: &Targets,
+    host: &TargetSpec,
+    base: &BaseToolchain,
+    dist: &Path,
+) -> anyhow::Result<Report> {
+    let work = session.layout.build.join("image-suite");
+    let packaged = work.join("pkg");
+    // Packaging takes minutes; a tarball of the same dist (by its id) is
+    // reused.
+    let dist_id = std::fs::read_to_string(dist.join("VERSION"))
+        .with_context(|| format!("cannot read {}", dist.join("VERSION").display()))?;
+    let dist_id = dist_id.lines().next().unwrap_or_default();
+    let key = packaged.join("dist-id");
+    let tarball = packaged.join(format!("clif-toolchain-dev-{}.tar.xz", host.triple));
+    if !tarball.is_file() || std::fs::read_to_string(&key).ok().as_deref() != Some(dist_id) {
+        let _ = std::fs::remove_file(&key);
+        package::run(&package::Package {
+            dist,
+            out: &packaged,
+            version: "dev",
+            base_url: "http://127.0.0.1/unpublished",
+            repo: &session.layout.repo,
+            shell: session.shell,
+        })?;
+        std::fs::write(&key, dist_id)?;
+    } else {
+        progress::note(format!("package: up to date ({})", tarball.display()));
+    }
+    let archive = session.image(targets, host, &tarball, "clif-toolchain:dev")?;
+    let mut all = vec![host];
+    all.extend(targets.cross());
+    image::check::run(&image::check::Suite {
+        work: work.join("check"),
+        crate_dir: session
+            .layout
+            .repo
+            .join("tests")
+            .join("image")
+            .join("hello"),
+        archive: &archive,
+        tarball: &tarball,
+        base,
+        host,
+        targets: all,
+        shell: session.shell,
+    })
 }
 
 /// `test --suite crater`: the rows selected, then the toolchain, then the

@@ -71,6 +71,16 @@ impl TargetSpec {
         )
     }
 
+    /// The OCI (Go) name of the target's architecture, for container images
+    /// whose programs run on it: `amd64`, `arm64`, `riscv64`, `s390x`.
+    pub fn oci_architecture(&self) -> &str {
+        match self.cranelift_isa.as_str() {
+            "x86_64" => "amd64",
+            "aarch64" => "arm64",
+            isa => isa,
+        }
+    }
+
     /// Fails, naming the Debian packages to install, when the target's C
     /// compiler driver (or, with `run`, its runner) is not on `PATH`.
     pub fn require_tools(&self, run: bool) -> anyhow::Result<()> {

@@ -4,8 +4,9 @@
 //!
 //! Components: `rust-std-<target>` takes `lib/rustlib/<target>/lib/` (every
 //! target with one), `lld` takes `lib/rustlib/<host>/bin/` (rust-lld and
-//! gcc-ld/), and `rustc` everything else (bin/, libexec/, lib/*.so*, the
-//! codegen backend, VERSION, README). rustup's components are named alike.
+//! gcc-ld/), `cargo` takes `bin/cargo`, and `rustc` everything else (bin/,
+//! libexec/, lib/*.so*, the codegen backend, VERSION, README). rustup's
+//! components are named alike.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component as PathComponent, Path, PathBuf};
@@ -67,6 +68,7 @@ fn component_of(path: &str, host: &str) -> String {
     match parts.as_slice() {
         ["lib", "rustlib", target, "lib", _, ..] => format!("rust-std-{target}"),
         ["lib", "rustlib", target, "bin", _, ..] if *target == host => "lld".to_owned(),
+        ["bin", "cargo"] => "cargo".to_owned(),
         _ => "rustc".to_owned(),
     }
 }
@@ -176,6 +178,7 @@ mod tests {
         let host = "x86_64-unknown-linux-gnu";
         for (path, component) in [
             ("bin/rustc", "rustc"),
+            ("bin/cargo", "cargo"),
             ("libexec/rustc-real", "rustc"),
             ("lib/libLLVM.so.22.1", "rustc"),
             ("VERSION", "rustc"),

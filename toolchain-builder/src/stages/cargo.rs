@@ -3,11 +3,14 @@
 //! log file and a [`StageError`] carrying the relevant part of it.
 
 use std::ffi::OsString;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Context as _;
 use std::process::{Command, ExitStatus};
 
 use super::StageError;
-use crate::process::{describe, Shell};
+use crate::process::{clean_command, describe, Shell};
 use crate::progress::Step;
 
 /// Lines cargo prints while working that say nothing about a failure.
@@ -30,6 +33,32 @@ const MAX_ERROR_LINES: usize = 150;
 /// The cargo that runs toolchain-builder (`$CARGO`), else `cargo`.
 pub fn cargo_program() -> OsString {
     std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
+}
+
+/// The cargo binary to bundle: the one running toolchain-builder
+/// (`$CARGO`), else rustup's for the default toolchain, else `cargo` on
+/// `PATH` (a rustup proxy cannot work without rustup, so rustup comes
+/// first).
+pub fn cargo_binary(shell: Shell) -> anyhow::Result<PathBuf> {
+    if let Some(cargo) = std::env::var_os("CARGO") {
+        return Ok(PathBuf::from(cargo));
+    }
+    let mut which = clean_command("rustup");
+    which.args(["which", "cargo"]);
+    if let Ok(out) = shell.capture(&mut which, Duration::from_secs(30)) {
+        if out.succeeded() {
+            return Ok(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
+        }
+    }
+    on_path("cargo").context("no cargo found to bundle (set CARGO to a cargo binary)")
+}
+
+/// The file `program` names on `PATH`, if any.
+pub fn on_path(program: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|file| file.is_file())
 }
 
 /// How a failed cargo run is described.

@@ -5,6 +5,7 @@
 //! bin/rustc                      the launcher (stage `launcher`): Cranelift backend,
 //!                                lld, linker per target, as libexec/launcher.policy says
 //! bin/rustdoc                    the launcher again: runs rustdoc-real
+//! bin/cargo                      the cargo that runs toolchain-builder
 //! libexec/rustc-real             the base rustc binary
 //! libexec/rustdoc-real           the base rustdoc (doctests run bin/rustc)
 //! libexec/launcher.policy        written from targets/*.toml ([`policy`])
@@ -68,7 +69,7 @@ use crate::stages::sysroot::target_libdir;
 const STAGE: &str = "dist";
 
 /// Changing the layout means changing this.
-const STAGE_VERSION: &str = "clif dist v5";
+const STAGE_VERSION: &str = "clif dist v6";
 
 /// Whether `bin/rustc` links host programs with the bundled lld when
 /// `CLIF_LLD` is not set (`CLIF_LLD=1`: lld, `CLIF_LLD=0`: the system
@@ -104,6 +105,8 @@ pub struct Inputs<'a> {
     pub lld: &'a Path,
     /// The launcher program (stage `launcher`), `bin/rustc` and `bin/rustdoc`.
     pub launcher: &'a Path,
+    /// The cargo bundled as `bin/cargo` (the one running toolchain-builder).
+    pub cargo: &'a Path,
     /// Where the toolchain goes.
     pub dist_dir: PathBuf,
 }
@@ -143,6 +146,8 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
     };
     let lld_hash = sha256_file(inputs.lld, None)
         .with_context(|| format!("cannot read lld {}", inputs.lld.display()))?;
+    let cargo_hash = sha256_file(inputs.cargo, None)
+        .with_context(|| format!("cannot read cargo {}", inputs.cargo.display()))?;
     let policy = policy(inputs.backend, inputs.host, inputs.cross).render();
     let launcher_hash = sha256_file(inputs.launcher, None)
         .with_context(|| format!("cannot read the launcher {}", inputs.launcher.display()))?;
@@ -167,8 +172,9 @@ pub fn run(inputs: &Inputs<'_>, shell: Shell) -> anyhow::Result<Outputs> {
     fp.add("launcher", launcher_hash.as_bytes());
     fp.add("launcher policy", policy.as_bytes());
     fp.add("lld", lld_hash.as_bytes());
+    fp.add("cargo", cargo_hash.as_bytes());
     let id = fp.finish()[..16].to_owned();
-    let version = version_text(&id, inputs, &backend_id, &lld_hash);
+    let version = version_text(&id, inputs, &backend_id, &lld_hash, &cargo_hash);
 
     let dir = &inputs.dist_dir;
     let outputs = Outputs {
@@ -224,7 +230,13 @@ pub fn policy(backend: &CodegenBackend, host: &str, cross: &[CrossTarget<'_>]) -
 }
 
 /// The `VERSION` file: the id line, then what went into the toolchain.
-fn version_text(id: &str, inputs: &Inputs<'_>, backend_id: &str, lld_hash: &str) -> String {
+fn version_text(
+    id: &str,
+    inputs: &Inputs<'_>,
+    backend_id: &str,
+    lld_hash: &str,
+    cargo_hash: &str,
+) -> String {
     let base = inputs.base.version_info.lines().next().unwrap_or("rustc");
     let cross: String = inputs
         .cross
@@ -244,11 +256,13 @@ fn version_text(id: &str, inputs: &Inputs<'_>, backend_id: &str, lld_hash: &str)
     format!(
         "{VERSION_MAGIC} {id}\nbase: {base}\ncodegen backend: {backend_id}\n\
          sysroot: {} ({})\nhost: {}\n{cross}panic strategy: unwind (default), abort\n\
-         rust-lld: {} (sha256 {lld_hash})\nlinker for host programs: {default}\n",
+         rust-lld: {} (sha256 {lld_hash})\nlinker for host programs: {default}\n\
+         cargo: {} (sha256 {cargo_hash})\n",
         inputs.sysroot_key,
         inputs.sysroot.display(),
         inputs.host,
         inputs.lld.display(),
+        inputs.cargo.display(),
     )
 }
 
@@ -276,6 +290,8 @@ VERSION says from what.
 Use it with rustup:   rustup toolchain link clif <this directory>
                       cargo +clif build
 or without rustup:    RUSTC=<this>/bin/rustc RUSTDOC=<this>/bin/rustdoc cargo build
+
+bin/cargo is the cargo that ran toolchain-builder (VERSION names it).
 
 bin/rustc is a small program (the launcher) running libexec/rustc-real
 (rustc) with the Cranelift backend (lib/rustlib/<host>/codegen-backends/)
@@ -444,6 +460,7 @@ fn assemble(inputs: &Inputs<'_>, tmp: &Path, policy: &str, version: &str) -> any
     std::os::unix::fs::symlink("../rust-lld", gcc_ld.join("ld.lld"))
         .with_context(|| format!("cannot create {}", gcc_ld.join("ld.lld").display()))?;
     copy(inputs.launcher, &tmp.join("bin").join("rustc"))?;
+    copy(inputs.cargo, &tmp.join("bin").join("cargo"))?;
     std::fs::write(tmp.join(POLICY_FILE), policy)?;
     std::fs::write(tmp.join("VERSION"), version)?;
     std::fs::write(tmp.join("README"), README)?;
@@ -537,6 +554,10 @@ fn self_check(tmp: &Path, host: &str, shell: Shell) -> anyhow::Result<()> {
         )
         .into());
     }
+
+    let mut cmd = clean_command(tmp.join("bin").join("cargo"));
+    cmd.arg("--version");
+    check_run(shell, &mut cmd, "the bundled cargo does not run")?;
 
     let work = tempfile::tempdir().context("cannot create a temporary directory")?;
     std::fs::write(work.path().join("main.rs"), SELF_CHECK_PROGRAM)?;
@@ -719,6 +740,7 @@ mod tests {
             "backend/librustc_codegen_clif.so",
             "llvm/bin/lld",
             "launcher/clif-launcher",
+            "cargo/bin/cargo",
         ];
         for rel in files {
             let path = root.join(rel);
@@ -742,6 +764,7 @@ mod tests {
             cross: &[],
             lld: &root.join("llvm/bin/lld"),
             launcher: &root.join("launcher/clif-launcher"),
+            cargo: &root.join("cargo/bin/cargo"),
             dist_dir: root.join("dist"),
         };
         let out = root.join("out");
@@ -756,6 +779,7 @@ mod tests {
             [
                 "README",
                 "VERSION",
+                "bin/cargo",
                 "bin/rustc",
                 "bin/rustdoc",
                 "lib/librustc_driver-1.so",
