@@ -3,7 +3,7 @@
 //! unambiguous hash over labelled pieces used to name cache entries.
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -32,6 +32,56 @@ pub fn sha256_file(path: &Path, step: Option<&Step>) -> io::Result<String> {
         hasher.update(&buf[..n]);
     }
     Ok(to_hex(&hasher.finalize()))
+}
+
+/// What went through a [`Hashing`] writer: its SHA-256 (hex) and size.
+pub struct Written {
+    pub sha256: String,
+    pub size: u64,
+}
+
+/// A writer that hashes and counts what passes through.
+pub struct Hashing<W> {
+    inner: W,
+    hasher: Sha256,
+    size: u64,
+}
+
+impl<W: Write> Hashing<W> {
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            hasher: Sha256::new(),
+            size: 0,
+        }
+    }
+
+    pub fn finish(self) -> Written {
+        Written {
+            sha256: to_hex(&self.hasher.finalize()),
+            size: self.size,
+        }
+    }
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.size += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The SHA-256 of everything `reader` yields, as hex.
+pub fn sha256_of(mut reader: impl Read) -> io::Result<String> {
+    let mut hashing = Hashing::new(io::sink());
+    io::copy(&mut reader, &mut hashing)?;
+    Ok(hashing.finish().sha256)
 }
 
 /// Every regular file under `dir` (following symlinks, skipping dangling

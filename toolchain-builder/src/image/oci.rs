@@ -14,7 +14,7 @@ use anyhow::{bail, Context as _};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
-use crate::fingerprint::to_hex;
+use crate::fingerprint::{sha256_of, to_hex, Hashing};
 use crate::process::{describe, Shell};
 use crate::progress::Step;
 
@@ -215,26 +215,6 @@ fn json_blob(dir: &Path, media_type: &str, value: &impl Serialize) -> anyhow::Re
     })
 }
 
-/// A writer that hashes and counts what goes through it.
-struct Hashing<W> {
-    inner: W,
-    hash: Sha256,
-    size: u64,
-}
-
-impl<W: Write> Write for Hashing<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hash.update(&buf[..n]);
-        self.size += n as u64;
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
-}
-
 /// The gzip layer of `root` in `dir`, and its diff id (the digest of the
 /// uncompressed tar). GNU tar writes the tar: the root has device nodes,
 /// hard links and owners that it keeps as they are.
@@ -259,11 +239,7 @@ fn write_layer(
         .spawn()
         .with_context(|| format!("cannot run `{}`", describe(&cmd)))?;
     let path = dir.join("layer.tar.gz");
-    let file = Hashing {
-        inner: BufWriter::new(File::create(&path)?),
-        hash: Sha256::new(),
-        size: 0,
-    };
+    let file = Hashing::new(BufWriter::new(File::create(&path)?));
     let mut gzip = flate2::GzBuilder::new()
         .mtime(0)
         .write(file, flate2::Compression::default());
@@ -288,14 +264,14 @@ fn write_layer(
     }
     let mut file = gzip.finish()?;
     file.flush()?;
-    step.finish(&format!("{} MB compressed", file.size >> 20));
-    let digest = format!("sha256:{}", to_hex(&file.hash.finalize()));
+    let written = file.finish();
+    step.finish(&format!("{} MB compressed", written.size >> 20));
     let blob = Blob {
         path,
         descriptor: Descriptor {
             media_type: LAYER_TYPE.to_owned(),
-            digest,
-            size: file.size,
+            digest: format!("sha256:{}", written.sha256),
+            size: written.size,
             annotations: None,
         },
     };
@@ -339,14 +315,8 @@ pub fn load(archive: &Path, dir: &Path) -> anyhow::Result<Loaded> {
     for (layer, diff_id) in manifest.layers.iter().zip(&config.rootfs.diff_ids) {
         verified_blob(dir, layer)?;
         let path = dir.join(blob_name(layer));
-        let mut gunzip = flate2::read::GzDecoder::new(BufReader::new(File::open(&path)?));
-        let mut hash = Hashing {
-            inner: io::sink(),
-            hash: Sha256::new(),
-            size: 0,
-        };
-        io::copy(&mut gunzip, &mut hash)?;
-        let actual = format!("sha256:{}", to_hex(&hash.hash.finalize()));
+        let gunzip = flate2::read::GzDecoder::new(BufReader::new(File::open(&path)?));
+        let actual = format!("sha256:{}", sha256_of(gunzip)?);
         if &actual != diff_id {
             bail!(
                 "layer {}: uncompressed digest {actual}, config says {diff_id}",

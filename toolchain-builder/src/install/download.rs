@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use anyhow::{bail, Context as _};
 
-use crate::package::tarball::{Hashing, Written};
+use crate::fingerprint::{Hashing, Written};
 use crate::progress::Step;
 
 /// A manifest or checksum file is never this big.

@@ -21,8 +21,8 @@ use std::time::Duration;
 
 use anyhow::{bail, Context as _};
 
+use crate::fingerprint::sha256_of;
 use crate::package::manifest::Release;
-use crate::package::tarball::sha256_of;
 use crate::process::{clean_command, Shell};
 use crate::progress;
 use crate::targets;

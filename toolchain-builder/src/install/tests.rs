@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use super::test_server::{Reply, Server};
 use super::*;
+use crate::package;
 use crate::package::tests::{fake_dist, HOST};
-use crate::package::{self, tarball};
 
 const SHELL: Shell = Shell { verbose: false };
 
@@ -61,7 +61,7 @@ fn snapshot(dir: &Path) -> Vec<String> {
                 pending.push(path.clone());
                 "dir".to_owned()
             } else {
-                tarball::sha256_of(std::fs::File::open(&path).unwrap()).unwrap()
+                crate::fingerprint::sha256_of(std::fs::File::open(&path).unwrap()).unwrap()
             };
             out.push(format!("{rel} {mode:o} {what}"));
         }
@@ -172,7 +172,7 @@ fn download_faults_leave_the_installation_alone() {
     let server = Server::start();
     let tarball = tarball_of(tmp.path(), "4444", &format!("{}/dl", server.base));
     let bytes = std::fs::read(&tarball).unwrap();
-    let sum = tarball::sha256_of(&bytes[..]).unwrap();
+    let sum = crate::fingerprint::sha256_of(&bytes[..]).unwrap();
     let sums = format!("{sum}  t.tar.xz\n").into_bytes();
     let wrong = format!("{}  t.tar.xz\n", "0".repeat(64)).into_bytes();
     let cases: Vec<(&str, Reply, Vec<u8>, Vec<&str>)> = vec![
@@ -333,7 +333,7 @@ fn evil_tarball(dir: &Path, name: &str, evil: &[Evil<'_>]) -> PathBuf {
         builder.append(&header, data).unwrap();
     }
     builder.into_inner().unwrap().finish().unwrap();
-    let sum = tarball::sha256_of(std::fs::File::open(&path).unwrap()).unwrap();
+    let sum = crate::fingerprint::sha256_of(std::fs::File::open(&path).unwrap()).unwrap();
     std::fs::write(
         dir.join(format!("{name}.sha256")),
         format!("{sum}  {name}\n"),

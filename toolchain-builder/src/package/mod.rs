@@ -375,7 +375,7 @@ pub mod tests {
         );
         let bytes = std::fs::read(&first).unwrap();
         assert_eq!(bytes, std::fs::read(&second).unwrap());
-        let sha = tarball::sha256_of(&bytes[..]).unwrap();
+        let sha = crate::fingerprint::sha256_of(&bytes[..]).unwrap();
         assert_eq!(
             std::fs::read_to_string(
                 a.join("clif-toolchain-dev-x86_64-unknown-linux-gnu.tar.xz.sha256")

@@ -6,15 +6,15 @@
 //! the same on any machine (`threads_do_not_change_the_bytes`).
 //! Written to a temporary file next to the target and renamed into place.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use sha2::{Digest as _, Sha256};
 use tar::{EntryType, Header};
 use xz2::stream::{Check, MtStreamBuilder};
 
+use crate::fingerprint::{Hashing, Written};
 use crate::progress::Step;
 
 /// xz preset: 6 (xz's default) compresses the real dist (771 MB) to a
@@ -43,12 +43,6 @@ pub struct Entry {
     /// `/`-separated path inside the archive, without a trailing slash.
     pub path: String,
     pub source: Source,
-}
-
-/// The written archive.
-pub struct Written {
-    pub sha256: String,
-    pub size: u64,
 }
 
 /// Writes `entries` (in path order, whatever order they come in) as a
@@ -154,55 +148,6 @@ fn append<W: Write>(
         }
     }
     Ok(())
-}
-
-/// A writer that hashes and counts what passes through.
-pub struct Hashing<W> {
-    inner: W,
-    hasher: Sha256,
-    size: u64,
-}
-
-impl<W: Write> Hashing<W> {
-    pub fn new(inner: W) -> Self {
-        Self {
-            inner,
-            hasher: Sha256::new(),
-            size: 0,
-        }
-    }
-
-    pub fn finish(self) -> Written {
-        Written {
-            sha256: hex(&self.hasher.finalize()),
-            size: self.size,
-        }
-    }
-}
-
-impl<W: Write> Write for Hashing<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        self.size += n as u64;
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
-}
-
-/// Lower-case hex of `bytes`.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The SHA-256 of everything `reader` yields, as hex.
-pub fn sha256_of(mut reader: impl Read) -> io::Result<String> {
-    let mut hashing = Hashing::new(io::sink());
-    io::copy(&mut reader, &mut hashing)?;
-    Ok(hashing.finish().sha256)
 }
 
 #[cfg(test)]
