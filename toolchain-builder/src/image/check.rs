@@ -164,6 +164,24 @@ fn installed(suite: &Suite<'_>, root: &Path, src: &str, report: &mut Report) -> 
         suite.tarball.with_file_name(&sha256),
         inside("/tmp").join(&sha256),
     )?;
+    // What the toolchain must not need: the system's LLVM.
+    let llvm = rootfs::run_inside(
+        root,
+        "/",
+        "for f in /usr/lib/*/libLLVM* /usr/lib/llvm-*; do [ -e \"$f\" ] && echo \"$f\"; done; true",
+        &[],
+        TIMEOUT,
+        suite.shell,
+    )?;
+    let found = String::from_utf8_lossy(&llvm.stdout).trim().to_owned();
+    report.record(
+        "image/no_system_llvm",
+        match (llvm.succeeded(), found.is_empty()) {
+            (true, true) => Verdict::Pass,
+            (true, false) => Verdict::fail(format!("the root has LLVM: {found}")),
+            (false, _) => succeeded(&llvm),
+        },
+    );
     let env = [
         ("PATH", "/root/.cargo/bin:/usr/local/bin:/usr/bin:/bin"),
         ("RUSTUP_HOME", "/root/.rustup"),
