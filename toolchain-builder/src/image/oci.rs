@@ -14,7 +14,7 @@ use anyhow::{bail, Context as _};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
-use crate::fingerprint::{sha256_of, to_hex, Hashing};
+use crate::fingerprint::{sha256_file, sha256_of, to_hex, Hashing};
 use crate::process::{describe, Shell};
 use crate::progress::Step;
 
@@ -280,6 +280,7 @@ fn write_layer(
 
 /// An OCI archive read back: its config and its layers (in order), each
 /// checked against its digest.
+#[derive(Debug)]
 pub struct Loaded {
     pub config: ImageConfig,
     /// The layers, as gzip files unpacked from the archive into a directory.
@@ -294,27 +295,32 @@ pub fn load(archive: &Path, dir: &Path) -> anyhow::Result<Loaded> {
     tar::Archive::new(BufReader::new(file))
         .unpack(dir)
         .with_context(|| format!("cannot unpack {}", archive.display()))?;
+    read_layout(dir).with_context(|| format!("{} is not a valid image", archive.display()))
+}
+
+/// [`load`] of an unpacked archive in `dir`.
+fn read_layout(dir: &Path) -> anyhow::Result<Loaded> {
     let layout: serde_json::Value = read_json(&dir.join("oci-layout"))?;
     if layout["imageLayoutVersion"] != "1.0.0" {
-        bail!(
-            "{}: not an OCI image layout (oci-layout)",
-            archive.display()
-        );
+        bail!("not an OCI image layout (oci-layout)");
     }
     let index: Index = read_json(&dir.join("index.json"))?;
     let [manifest] = &index.manifests[..] else {
-        bail!(
-            "{}: index.json has {} manifests, not 1",
-            archive.display(),
-            index.manifests.len()
-        );
+        bail!("index.json has {} manifests, not 1", index.manifests.len());
     };
     let manifest: Manifest = serde_json::from_slice(&verified_blob(dir, manifest)?)?;
     let config: ImageConfig = serde_json::from_slice(&verified_blob(dir, &manifest.config)?)?;
+    if manifest.layers.len() != config.rootfs.diff_ids.len() {
+        bail!("the manifest's layers and the config's diff_ids differ in number");
+    }
     let mut layers = Vec::new();
     for (layer, diff_id) in manifest.layers.iter().zip(&config.rootfs.diff_ids) {
-        verified_blob(dir, layer)?;
+        // Hashed as a stream: a layer is hundreds of megabytes.
         let path = dir.join(blob_name(layer));
+        let size = std::fs::metadata(&path)
+            .with_context(|| format!("the archive has no {}", path.display()))?
+            .len();
+        check_blob(layer, &sha256_file(&path, None)?, size)?;
         let gunzip = flate2::read::GzDecoder::new(BufReader::new(File::open(&path)?));
         let actual = format!("sha256:{}", sha256_of(gunzip)?);
         if &actual != diff_id {
@@ -325,9 +331,6 @@ pub fn load(archive: &Path, dir: &Path) -> anyhow::Result<Loaded> {
         }
         layers.push(path);
     }
-    if layers.len() != config.rootfs.diff_ids.len() {
-        bail!("the manifest's layers and the config's diff_ids differ in number");
-    }
     Ok(Loaded { config, layers })
 }
 
@@ -336,24 +339,32 @@ fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> anyhow::Result<T> {
     serde_json::from_slice(&bytes).with_context(|| format!("{} is not valid", path.display()))
 }
 
-/// The bytes of the blob `descriptor` names, checked (whole-file blobs are
-/// read into memory: only the small JSON ones are used this way, layers are
-/// read for their digest and dropped).
+/// The bytes of the (small, JSON) blob `descriptor` names, checked.
 fn verified_blob(dir: &Path, descriptor: &Descriptor) -> anyhow::Result<Vec<u8>> {
     let path = dir.join(blob_name(descriptor));
     let bytes =
         std::fs::read(&path).with_context(|| format!("the archive has no {}", path.display()))?;
-    let actual = format!("sha256:{}", to_hex(&Sha256::digest(&bytes)));
-    if actual != descriptor.digest || bytes.len() as u64 != descriptor.size {
+    check_blob(
+        descriptor,
+        &to_hex(&Sha256::digest(&bytes)),
+        bytes.len() as u64,
+    )?;
+    Ok(bytes)
+}
+
+/// Fails unless a blob's SHA-256 (hex) and size are those `descriptor`
+/// gives.
+fn check_blob(descriptor: &Descriptor, sha256: &str, size: u64) -> anyhow::Result<()> {
+    let actual = format!("sha256:{sha256}");
+    if actual != descriptor.digest || size != descriptor.size {
         bail!(
-            "blob {}: digest {actual} and size {}, expected {} and {}",
+            "blob {}: digest {actual} and size {size}, expected {} and {}",
             blob_name(descriptor),
-            bytes.len(),
             descriptor.digest,
             descriptor.size
         );
     }
-    Ok(bytes)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -428,6 +439,14 @@ mod tests {
                 .expect("parse");
         std::fs::write(dir.join(blob_name(&manifest.config)), b"{}").expect("corrupt");
         let err = verified_blob(&dir, &manifest.config).expect_err("corrupt");
+        assert!(err.to_string().contains("expected sha256:"), "{err}");
+        // A layer one byte longer.
+        load(&out, &dir).expect("intact again");
+        let layer = dir.join(blob_name(&manifest.layers[0]));
+        let mut bytes = std::fs::read(&layer).expect("read");
+        bytes.push(0);
+        std::fs::write(&layer, bytes).expect("corrupt");
+        let err = read_layout(&dir).expect_err("corrupt layer");
         assert!(err.to_string().contains("expected sha256:"), "{err}");
     }
 }
