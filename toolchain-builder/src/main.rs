@@ -724,12 +724,11 @@ fn image_suite(
     let packaged = work.join("pkg");
     // Packaging takes minutes; a tarball of the same dist (by its id) is
     // reused.
-    let dist_id = std::fs::read_to_string(dist.join("VERSION"))
-        .with_context(|| format!("cannot read {}", dist.join("VERSION").display()))?;
-    let dist_id = dist_id.lines().next().unwrap_or_default();
+    let dist_id = stages::dist::existing_id(dist)
+        .with_context(|| format!("{} has no clif-toolchain VERSION", dist.display()))?;
     let key = packaged.join("dist-id");
     let tarball = packaged.join(format!("clif-toolchain-dev-{}.tar.xz", host.triple));
-    if !tarball.is_file() || std::fs::read_to_string(&key).ok().as_deref() != Some(dist_id) {
+    if !tarball.is_file() || std::fs::read_to_string(&key).ok() != Some(dist_id.clone()) {
         let _ = std::fs::remove_file(&key);
         package::run(&package::Package {
             dist,
@@ -739,7 +738,7 @@ fn image_suite(
             repo: &session.layout.repo,
             shell: session.shell,
         })?;
-        std::fs::write(&key, dist_id)?;
+        std::fs::write(&key, &dist_id)?;
     } else {
         progress::note(format!("package: up to date ({})", tarball.display()));
     }

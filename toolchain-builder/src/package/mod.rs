@@ -17,12 +17,11 @@ use anyhow::{bail, Context as _};
 
 use crate::exit::UsageError;
 use crate::process::{clean_command, Shell};
+use crate::stages::dist::existing_id;
+use clif_launcher::VERSION_MAGIC;
 use components::Component;
 use manifest::{HostEntry, Release};
 use tarball::{Entry, Source};
-
-/// The first word of a dist directory's `VERSION` (as stage dist writes it).
-const DIST_MAGIC: &str = "clif-toolchain ";
 
 /// What `package` needs.
 pub struct Package<'a> {
@@ -102,21 +101,14 @@ fn check_version(version: &str) -> anyhow::Result<()> {
 
 fn dist_info(dist: &Path) -> anyhow::Result<DistInfo> {
     let path = dist.join("VERSION");
-    let not_dist = || {
-        anyhow::anyhow!(
+    let id = existing_id(dist).with_context(|| {
+        format!(
             "{} is not a clif-toolchain dist directory (no VERSION starting with \
-             `{DIST_MAGIC}`); build one with `toolchain-builder build`",
+             `{VERSION_MAGIC} `); build one with `toolchain-builder build`",
             dist.display()
         )
-    };
-    let text = std::fs::read_to_string(&path).map_err(|_| not_dist())?;
-    let id = text
-        .lines()
-        .next()
-        .and_then(|line| line.strip_prefix(DIST_MAGIC))
-        .ok_or_else(not_dist)?
-        .trim()
-        .to_owned();
+    })?;
+    let text = std::fs::read_to_string(&path)?;
     let host = text
         .lines()
         .find_map(|line| line.strip_prefix("host: "))

@@ -322,11 +322,12 @@ are refused unless RUSTC_BOOTSTRAP is set in the environment.
 ";
 
 /// The id in `dir/VERSION`, if `dir` is a dist directory.
-fn existing_id(dir: &Path) -> Option<String> {
+pub fn existing_id(dir: &Path) -> Option<String> {
     let text = std::fs::read_to_string(dir.join("VERSION")).ok()?;
     let first = text.lines().next()?;
     first
         .strip_prefix(VERSION_MAGIC)
+        .and_then(|rest| rest.strip_prefix(' '))
         .map(|rest| rest.trim().to_owned())
 }
 
