@@ -6,7 +6,7 @@
 use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
@@ -46,6 +46,18 @@ const CAPTURE_LIMIT: usize = 4 << 20;
 
 /// How long to wait for a pipe to close after its program exited.
 const DRAIN_GRACE: Duration = Duration::from_secs(2);
+
+/// The executable file `program` names: itself when it is a path (has a
+/// `/`), else the first match on `PATH`.
+pub fn find_program(program: &str) -> Option<PathBuf> {
+    if program.contains('/') {
+        return Some(PathBuf::from(program)).filter(|path| path.is_file());
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|file| file.is_file())
+}
 
 /// A `Command` for `program` without the [`INTERFERING_ENV`] variables.
 pub fn clean_command(program: impl AsRef<OsStr>) -> Command {

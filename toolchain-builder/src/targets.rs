@@ -10,6 +10,7 @@ use anyhow::{bail, Context as _};
 use serde::Deserialize;
 
 use crate::exit::UsageError;
+use crate::process::find_program;
 
 /// The triple this binary runs on: the default `--target`.
 pub const HOST: &str = env!("TOOLCHAIN_BUILDER_HOST");
@@ -85,11 +86,11 @@ impl TargetSpec {
     /// compiler driver (or, with `run`, its runner) is not on `PATH`.
     pub fn require_tools(&self, run: bool) -> anyhow::Result<()> {
         let mut missing = Vec::new();
-        if !on_path(&self.linker) {
+        if find_program(&self.linker).is_none() {
             missing.push(self.linker.as_str());
         }
         if let (true, Runner::Qemu { binary, .. }) = (run, &self.runner) {
-            if !on_path(binary) {
+            if find_program(binary).is_none() {
                 missing.push(binary.as_str());
             }
         }
@@ -109,15 +110,6 @@ impl TargetSpec {
             packages.join(" ")
         )
     }
-}
-
-/// Whether `program` names an executable file, directly or on `PATH`.
-fn on_path(program: &str) -> bool {
-    if program.contains('/') {
-        return Path::new(program).is_file();
-    }
-    std::env::var_os("PATH")
-        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

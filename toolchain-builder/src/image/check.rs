@@ -138,7 +138,7 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
 fn installed(suite: &Suite<'_>, root: &Path, src: &str, report: &mut Report) -> anyhow::Result<()> {
     let inside = |path: &str| root.join(path.trim_start_matches('/'));
     let builder = std::env::current_exe().context("cannot find toolchain-builder's own path")?;
-    let Some(rustup) = crate::stages::cargo::on_path("rustup") else {
+    let Some(rustup) = crate::process::find_program("rustup") else {
         report.record(
             "image/install_link",
             Verdict::fail("rustup is not on PATH here, so it cannot be copied into the image"),

@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use std::process::{Command, ExitStatus};
 
 use super::StageError;
-use crate::process::{clean_command, describe, Shell};
+use crate::process::{clean_command, describe, find_program, Shell};
 use crate::progress::Step;
 
 /// Lines cargo prints while working that say nothing about a failure.
@@ -50,15 +50,7 @@ pub fn cargo_binary(shell: Shell) -> anyhow::Result<PathBuf> {
             return Ok(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
         }
     }
-    on_path("cargo").context("no cargo found to bundle (set CARGO to a cargo binary)")
-}
-
-/// The file `program` names on `PATH`, if any.
-pub fn on_path(program: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(program))
-        .find(|file| file.is_file())
+    find_program("cargo").context("no cargo found to bundle (set CARGO to a cargo binary)")
 }
 
 /// How a failed cargo run is described.
