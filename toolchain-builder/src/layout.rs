@@ -64,6 +64,11 @@ impl Layout {
         self.build.join("backend")
     }
 
+    /// `dist-pkg/`: what `package` and `image` write by default.
+    pub fn packages_dir(&self) -> PathBuf {
+        self.repo.join("dist-pkg")
+    }
+
     /// `build/launcher-target/`: cargo's target dir for the launcher.
     pub fn launcher_target_dir(&self) -> PathBuf {
         self.build.join("launcher-target")

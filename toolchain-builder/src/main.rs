@@ -290,8 +290,8 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Package(args) => {
             let dist = absolute(args.dist_dir.as_deref())?
                 .unwrap_or_else(|| session.layout.default_dist_dir("clif"));
-            let out = absolute(args.out.as_deref())?
-                .unwrap_or_else(|| session.layout.repo.join("dist-pkg"));
+            let out =
+                absolute(args.out.as_deref())?.unwrap_or_else(|| session.layout.packages_dir());
             let tarball = package::run(&package::Package {
                 dist: &dist,
                 out: &out,
@@ -360,10 +360,9 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
         }
         Command::Image(args) => {
             let host = session.target(&targets, targets::HOST)?;
-            let packages = session.layout.repo.join("dist-pkg");
-            let tarball = absolute(args.tarball.as_deref())?.unwrap_or_else(|| {
-                packages.join(format!("clif-toolchain-dev-{}.tar.xz", host.triple))
-            });
+            let packages = session.layout.packages_dir();
+            let tarball = absolute(args.tarball.as_deref())?
+                .unwrap_or_else(|| packages.join(package::file_name("dev", &host.triple)));
             if !tarball.is_file() {
                 return Err(UsageError(format!(
                     "no toolchain tarball at {}: run `toolchain-builder package` first, or name \
@@ -727,10 +726,10 @@ fn image_suite(
     let dist_id = stages::dist::existing_id(dist)
         .with_context(|| format!("{} has no clif-toolchain VERSION", dist.display()))?;
     let key = packaged.join("dist-id");
-    let tarball = packaged.join(format!("clif-toolchain-dev-{}.tar.xz", host.triple));
-    if !tarball.is_file() || std::fs::read_to_string(&key).ok() != Some(dist_id.clone()) {
+    let mut tarball = packaged.join(package::file_name("dev", &host.triple));
+    if !tarball.is_file() || std::fs::read_to_string(&key).ok().as_deref() != Some(&dist_id) {
         let _ = std::fs::remove_file(&key);
-        package::run(&package::Package {
+        tarball = package::run(&package::Package {
             dist,
             out: &packaged,
             version: "dev",

@@ -48,8 +48,8 @@ pub fn run(package: &Package<'_>) -> anyhow::Result<PathBuf> {
     let commit = git(package.repo, &["rev-parse", "HEAD"], package.shell);
     let mtime = mtime(package.repo, package.shell)?;
     let components = components::split(package.dist, &info.host)?;
-    let name = format!("clif-toolchain-{}-{}", package.version, info.host);
-    let file = format!("{name}.tar.xz");
+    let file = file_name(package.version, &info.host);
+    let name = file.trim_end_matches(".tar.xz").to_owned();
     std::fs::create_dir_all(package.out)
         .with_context(|| format!("cannot create {}", package.out.display()))?;
     let tarball = package.out.join(&file);
@@ -84,6 +84,12 @@ pub fn run(package: &Package<'_>) -> anyhow::Result<PathBuf> {
     let release = manifest::merged(&manifest_path, release)?;
     write_atomic(&manifest_path, &manifest::render(&release)?)?;
     Ok(tarball)
+}
+
+/// The tarball's file name: `clif-toolchain-<version>-<host>.tar.xz` (its
+/// top directory is the name without `.tar.xz`).
+pub fn file_name(version: &str, host: &str) -> String {
+    format!("clif-toolchain-{version}-{host}.tar.xz")
 }
 
 /// A version goes into file names and URLs: letters, digits, `.`, `_`,
