@@ -27,6 +27,19 @@ impl From<Captured> for Run {
     }
 }
 
+/// A program of ours run against the LLVM reference's run of the same
+/// program: the verdict of [`compare`], the reason saying which side is
+/// the reference.
+pub fn against_reference(reference: &Run, ours: &Run) -> super::case::Verdict {
+    match compare(reference, ours) {
+        Ok(()) => super::case::Verdict::Pass,
+        Err(mismatch) => super::case::Verdict::Fail {
+            reason: format!("differs from the LLVM reference: {}", mismatch.reason),
+            details: mismatch.details,
+        },
+    }
+}
+
 /// Why two runs count as different.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mismatch {

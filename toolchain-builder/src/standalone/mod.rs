@@ -83,7 +83,7 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
         )?;
         let verdict = if compile.succeeded() {
             let ours = inside_root(&root, &format!("./program-{name}"), &[], suite.shell)?;
-            compare(&reference, ours)
+            compare::against_reference(&reference, &Run::from(ours))
         } else {
             failure("the compile failed", &compile)
         };
@@ -154,18 +154,6 @@ fn reference_run(suite: &Suite<'_>, work: &Path) -> anyhow::Result<Run> {
         .capture(&mut run, TIMEOUT)
         .context("cannot run the LLVM reference's program")?;
     Ok(Run::from(out))
-}
-
-/// Exit status, stdout and stderr must be equal (stderr as the other
-/// differential suites compare it).
-fn compare(reference: &Run, ours: Captured) -> Verdict {
-    match compare::compare(reference, &Run::from(ours)) {
-        Ok(()) => Verdict::Pass,
-        Err(mismatch) => Verdict::Fail {
-            reason: format!("differs from the LLVM reference: {}", mismatch.reason),
-            details: mismatch.details,
-        },
-    }
 }
 
 fn failure(reason: &str, out: &Captured) -> Verdict {
