@@ -93,7 +93,6 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
     }
     rootfs::copy_tree(&src, &workdir, suite.shell)?;
     let env = super::environment(&loaded.config.config);
-    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let cargo = |args: &str, triple: &str| {
         rootfs::run_inside(
             &root,

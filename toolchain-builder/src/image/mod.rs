@@ -144,7 +144,6 @@ fn install(root: &Path, inputs: &Inputs<'_>, run: &oci::RunConfig) -> anyhow::Re
          rm -rf clif-unpack clif-toolchain.tar.xz; rustc -vV; cargo --version"
     );
     let env = environment(run);
-    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let out = rootfs::run_inside(root, "/", &script, &env, INSTALL_TIMEOUT, inputs.shell)?;
     if !out.succeeded() {
         bail!(
@@ -159,11 +158,10 @@ fn install(root: &Path, inputs: &Inputs<'_>, run: &oci::RunConfig) -> anyhow::Re
 }
 
 /// The `NAME=value` entries of `run` as pairs.
-pub fn environment(run: &oci::RunConfig) -> Vec<(String, String)> {
+pub fn environment(run: &oci::RunConfig) -> Vec<(&str, &str)> {
     run.env
         .iter()
         .filter_map(|entry| entry.split_once('='))
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect()
 }
 
