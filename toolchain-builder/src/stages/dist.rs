@@ -545,7 +545,7 @@ fn self_check(tmp: &Path, host: &str, shell: Shell) -> anyhow::Result<()> {
     let out = check_run(
         shell,
         &mut cmd,
-        "the bundled lld does not run (it needs libLLVM.so.22.1: Debian's libllvm22)",
+        "the bundled lld does not run (it loads libLLVM.so.22.1 from the toolchain's lib/)",
     )?;
     if !String::from_utf8_lossy(&out.stdout).contains("LLD") {
         return Err(stage_error(
