@@ -81,6 +81,10 @@ impl VaStart {
     /// argument registers its fixed arguments leave (full vector registers
     /// where the convention saves them whole).
     pub fn captured(self, format: VaListFormat) -> Vec<AbiParam> {
+        if format == VaListFormat::Riscv64 {
+            // The entry stub saved them all (`va_entry`).
+            return Vec::new();
+        }
         let (gprs, fprs) = format.arg_regs();
         let float = match format {
             VaListFormat::S390x => types::F64,
@@ -119,7 +123,17 @@ pub fn va_start(format: VaListFormat, fixed: &[AbiParam]) -> Result<VaStart, &'s
             ArgumentPurpose::StructReturn if format == VaListFormat::Aapcs64 => continue,
             _ => {}
         }
-        if ty == types::I128 {
+        if format == VaListFormat::Riscv64 && ty.is_vector() {
+            return Err("with vector fixed arguments on riscv64");
+        } else if format == VaListFormat::Riscv64 && ty.bytes() == 16 {
+            // `i128`, `f128`: a register pair, or the last register and the
+            // stack, or the stack aligned to 16.
+            match max_gprs - at.gprs {
+                0 => push_stack(&mut at, 16),
+                1 => (at.gprs, at.stack) = (max_gprs, at.stack + 8),
+                _ => at.gprs += 2,
+            }
+        } else if ty == types::I128 {
             match format {
                 VaListFormat::Aapcs64 if at.gprs + 2 <= max_gprs => at.gprs += at.gprs % 2 + 2,
                 VaListFormat::SysV64 if at.gprs + 2 <= max_gprs => at.gprs += 2,
@@ -144,6 +158,9 @@ pub fn va_start(format: VaListFormat, fixed: &[AbiParam]) -> Result<VaStart, &'s
                 false => push_stack(&mut at, u64::from(ty.bytes()).max(8)),
             }
         }
+    }
+    if format == VaListFormat::Riscv64 && at.stack > crate::va_entry::MAX_FIXED_STACK {
+        return Err("with more than 960 bytes of fixed stack arguments on riscv64");
     }
     Ok(at)
 }
@@ -234,7 +251,7 @@ pub fn params<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> Par
     let mut fillers = Vec::new();
     if let Some(riscv) = &mut riscv {
         // A return-area pointer takes a0 (an integer, so no filler).
-        riscv.place(&sig.params, 0, &mut fillers);
+        riscv.place(&sig.params, 0, false, &mut fillers);
     }
     let mut images = Vec::with_capacity(fn_abi.args.len());
     let mut float_regs = FloatRegs::new(cx);
@@ -252,7 +269,7 @@ pub fn params<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> Par
             None => None,
         };
         if let Some(riscv) = &mut riscv {
-            riscv.place(&arg_params, natural.len(), &mut fillers);
+            riscv.place(&arg_params, natural.len(), variadic, &mut fillers);
         }
         images.push(image);
         stack.place_all(&arg_params);
@@ -287,7 +304,9 @@ pub fn params<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> Par
 /// RISC-V LP64's stack arguments where they differ from Cranelift's: a
 /// 2×XLEN scalar (`i128`, `f128`, an aggregate aligned to 16) that goes to
 /// the stack whole is aligned to 16 there; Cranelift gives each half the
-/// next 8-byte slot. An unused filler moves it.
+/// next 8-byte slot. And a variadic one aligned to 16 takes an aligned
+/// (even-odd) register pair, where Cranelift takes the next register. An
+/// unused filler moves either.
 #[derive(Default)]
 struct Riscv64Stack {
     gprs: usize,
@@ -295,7 +314,13 @@ struct Riscv64Stack {
 }
 
 impl Riscv64Stack {
-    fn place(&mut self, params: &[AbiParam], at: usize, fillers: &mut Vec<(usize, Filler)>) {
+    fn place(
+        &mut self,
+        params: &[AbiParam],
+        at: usize,
+        variadic: bool,
+        fillers: &mut Vec<(usize, Filler)>,
+    ) {
         for (i, param) in params.iter().enumerate() {
             let ty = param.value_type;
             if ty.is_float() && ty != types::F128 {
@@ -303,6 +328,11 @@ impl Riscv64Stack {
                 continue;
             }
             let words = ty.bytes().div_ceil(8);
+            // (Only `i128` and `f128` are aligned to 16 among these.)
+            if variadic && words == 2 && self.gprs < 8 && self.gprs % 2 == 1 {
+                fillers.push((at + i, Filler::Unused(types::I64)));
+                self.gprs += 1;
+            }
             if words == 2 && self.gprs >= 8 && !self.stack.is_multiple_of(16) {
                 fillers.push((at + i, Filler::Unused(types::I64)));
                 self.stack += 8;
@@ -787,7 +817,7 @@ mod tests {
 
     #[test]
     fn variadic_arguments_start_where_the_fixed_ones_end() {
-        use types::{F64, I32, I64, I128};
+        use types::{F64, F128, I32, I64, I128};
         let sysv = VaListFormat::SysV64;
         assert_eq!(va(sysv, &[I32, F64, I64]), Ok((2, 1, 0)));
         assert_eq!(va(sysv, &[I64; 8]), Ok((6, 0, 16)));
@@ -806,6 +836,20 @@ mod tests {
         assert_eq!(va(s390x, &[I64; 6]), Ok((5, 0, 8)));
         assert_eq!(va(s390x, &[F64; 5]), Ok((0, 4, 8)));
         assert!(va(s390x, &[I128]).is_err());
+        // riscv64: an i128 or f128 takes a register pair, not an even one;
+        // with one register left, that one and 8 bytes of stack.
+        let riscv = VaListFormat::Riscv64;
+        assert_eq!(va(riscv, &[I32, I128, F64]), Ok((3, 1, 0)));
+        assert_eq!(
+            va(riscv, &[I64, I64, I64, I64, I64, I64, I64, F128]),
+            Ok((8, 0, 8))
+        );
+        assert_eq!(va(riscv, &[I64; 9]), Ok((8, 0, 8)));
+        assert_eq!(
+            va(riscv, &[I64, I64, I64, I64, I64, I64, I64, I64, I64, I128]),
+            Ok((8, 0, 32))
+        );
+        assert!(va(riscv, &[I64; 8 + 121]).is_err());
         assert!(va(VaListFormat::Unsupported("here"), &[]).is_err());
     }
 }

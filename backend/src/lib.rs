@@ -61,6 +61,7 @@ mod target;
 mod timings;
 mod unsupported;
 mod unwind;
+mod va_entry;
 mod vendor;
 
 use std::any::Any;

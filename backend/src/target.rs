@@ -73,18 +73,26 @@ pub enum VaListFormat {
     /// s390x: `{gpr, fpr, overflow_arg_area, reg_save_area}` over r2-r6 and
     /// f0/f2/f4/f6, saved in the register save area the caller provides.
     S390x,
+    /// RISC-V LP64: one pointer, walking a0-a7 saved right below the
+    /// caller's stack arguments and then those. Cranelift's frame keeps its
+    /// return address there, so the definition is entered through a stub
+    /// that makes the save area (`va_entry`); variadic floats travel in
+    /// integer registers, so there is no float save area.
+    Riscv64,
     /// Not yet, and why.
     Unsupported(&'static str),
 }
 
 impl VaListFormat {
-    /// The integer and float argument registers a variadic argument may
-    /// travel in.
+    /// The integer and float argument registers the fixed arguments take
+    /// first and a variadic argument may travel in after them (riscv64's
+    /// variadic floats take integer registers).
     pub fn arg_regs(self) -> (usize, usize) {
         match self {
             VaListFormat::SysV64 => (6, 8),
             VaListFormat::Aapcs64 => (8, 8),
             VaListFormat::S390x => (5, 4),
+            VaListFormat::Riscv64 => (8, 8),
             VaListFormat::Unsupported(_) => (0, 0),
         }
     }
@@ -234,13 +242,7 @@ impl TargetDesc {
                 (Arch::X86_64, ObjectFormat::Elf) => VaListFormat::SysV64,
                 (Arch::Aarch64, ObjectFormat::Elf) => VaListFormat::Aapcs64,
                 (Arch::S390x, _) => VaListFormat::S390x,
-                // The psABI's `va_list` is one pointer over the saved
-                // argument registers and then the caller's stack arguments,
-                // so the save area must sit right below those, where
-                // Cranelift's frame keeps the return address.
-                (Arch::Riscv64, _) => VaListFormat::Unsupported(
-                    "on riscv64 (the register save area must adjoin the caller's stack arguments)",
-                ),
+                (Arch::Riscv64, ObjectFormat::Elf) => VaListFormat::Riscv64,
                 _ => VaListFormat::Unsupported("for this target"),
             },
             tls_model,

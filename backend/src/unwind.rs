@@ -22,11 +22,14 @@ use std::sync::Arc;
 use cranelift_codegen::isa::TargetIsa;
 use cranelift_codegen::isa::unwind::UnwindInfo;
 use cranelift_codegen::{CompiledCode, Context, FinalizedMachExceptionHandler};
-use cranelift_module::{DataDescription, DataId, FuncId, Linkage, Module, ModuleResult};
+use cranelift_module::{
+    DataDescription, DataId, FuncId, Linkage, Module, ModuleReloc, ModuleResult,
+};
 use cranelift_object::{ObjectModule, ObjectProduct};
 use gimli::constants::{DW_EH_PE_indirect, DW_EH_PE_pcrel, DW_EH_PE_sdata4};
 use gimli::write::{
-    Address, CieId, EhFrame, EndianVec, FrameTable, RelocateWriter, Relocation, RelocationTarget,
+    Address, CallFrameInstruction, CieId, EhFrame, EndianVec, FrameDescriptionEntry, FrameTable,
+    RelocateWriter, Relocation, RelocationTarget,
 };
 use gimli::{DwEhPe, RunTimeEndian};
 use object::write::{Relocation as ObjectRelocation, StandardSection, SymbolId, SymbolSection};
@@ -117,6 +120,33 @@ impl ClifModule {
                 symbol: self.symbol(FrameSymbol::ExceptTable),
                 addend: offset,
             });
+        }
+        self.frames.add_fde(cie, fde);
+        Ok(())
+    }
+
+    /// Defines `id` as the machine code `code` (as
+    /// `Module::define_function_bytes`), with a frame description of the
+    /// call frame instructions `frame` (code offset, instruction).
+    pub fn define_stub(
+        &mut self,
+        id: FuncId,
+        code: &[u8],
+        relocs: &[ModuleReloc],
+        frame: Vec<(u32, CallFrameInstruction)>,
+    ) -> ModuleResult<()> {
+        self.module.define_function_bytes(id, 4, code, relocs)?;
+        let Some(cie) = self.cie(false) else {
+            return Ok(());
+        };
+        let function = self.symbol(FrameSymbol::Function(id));
+        let address = Address::Symbol {
+            symbol: function,
+            addend: 0,
+        };
+        let mut fde = FrameDescriptionEntry::new(address, code.len() as u32);
+        for (offset, instruction) in frame {
+            fde.add_instruction(offset, instruction);
         }
         self.frames.add_fde(cie, fde);
         Ok(())

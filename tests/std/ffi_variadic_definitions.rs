@@ -1,9 +1,9 @@
-//@ only-arch: x86_64, aarch64, s390x -- riscv64 refuses C-variadic definitions (the ABI matrix checks its error)
 // C-variadic functions defined in Rust (`...` parameters): `va_arg` of every
 // type `VaArgSafe` allows, from the argument registers and past them from
 // the caller's stack, after fixed arguments of both register classes and
 // after fixed stack arguments; a `VaList` cloned, handed to another Rust
-// function and to C (`vsnprintf`); a definition returning through memory.
+// function and to C (`vsnprintf`); a definition returning through memory;
+// a panic unwinding out of a `C-unwind` one.
 #![feature(c_variadic)]
 
 use std::ffi::{CStr, VaList, c_char, c_int, c_long, c_uint};
@@ -35,6 +35,45 @@ unsafe extern "C" fn after_full_registers(
     let v2 = unsafe { args.arg::<f64>() };
     let v3 = (unsafe { args.arg::<usize>() }) as f64;
     fixed + v1 * 10.0 + v2 * 100.0 + v3 * 1000.0
+}
+
+/// Fixed arguments past the integer registers: on every target some are
+/// on the stack (riscv64's entry stub copies them), an odd number of
+/// 8-byte words in the first and an even number in the second.
+#[allow(clippy::too_many_arguments)]
+unsafe extern "C" fn after_stack_args(
+    a: i64, b: i64, c: i64, d: i64, e: i64, f: i64, g: i64, h: i64, i: i64,
+    mut args: ...
+) -> i64 {
+    let fixed = a + 2 * b + 3 * c + 4 * d + 5 * e + 6 * f + 7 * g + 8 * h + 9 * i;
+    let v1 = unsafe { args.arg::<i64>() };
+    let v2 = unsafe { args.arg::<c_int>() } as i64;
+    let v3 = unsafe { args.arg::<f64>() } as i64;
+    fixed * 1000 + v1 * 100 + v2 * 10 + v3
+}
+
+#[allow(clippy::too_many_arguments)]
+unsafe extern "C" fn after_more_stack_args(
+    a: i64, b: i64, c: i64, d: i64, e: i64, f: i64, g: i64, h: i64, i: i64, j: i64, k: i64,
+    l: c_int, mut args: ...
+) -> i64 {
+    let fixed = a + b + c + d + e + f + g + h + i + j + k - l as i64;
+    let v1 = unsafe { args.arg::<u64>() } as i64;
+    let v2 = unsafe { args.arg::<c_long>() };
+    fixed + 3 * v1 - 5 * v2
+}
+
+/// An `i128` that finds one integer register left: on riscv64 its first
+/// half takes the last one and its second the stack.
+#[allow(clippy::too_many_arguments)]
+unsafe extern "C" fn after_split_i128(
+    a: i64, b: i64, c: i64, d: i64, e: i64, f: i64, g: i64, wide: i128,
+    mut args: ...
+) -> i128 {
+    let fixed = (a + b + c + d + e + f + g) as i128 * wide;
+    let v1 = unsafe { args.arg::<i64>() } as i128;
+    let v2 = unsafe { args.arg::<f64>() } as i128;
+    fixed + 7 * v1 + v2
 }
 
 unsafe fn sum_longs(mut ap: VaList<'_>, n: usize) -> c_long {
@@ -93,6 +132,14 @@ unsafe extern "C" fn pointers(n: c_int, mut args: ...) -> usize {
     out.len()
 }
 
+unsafe extern "C-unwind" fn unwinds(n: c_int, mut args: ...) -> i64 {
+    let v = unsafe { args.arg::<i64>() };
+    if n > 0 {
+        panic!("unwinding out of a C-variadic function with {v}");
+    }
+    v
+}
+
 unsafe extern "C" fn none(tag: c_int, _: ...) -> c_int {
     tag * 3
 }
@@ -113,6 +160,17 @@ fn main() {
                 1, 2, 3, 4, 5, 6, 7, 8, 0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 9i64, 0.25f64,
                 11usize
             )
+        );
+        println!("{}", after_stack_args(1, 2, 3, 4, 5, 6, 7, 8, 9, -4i64, 6 as c_int, 8.5f64));
+        println!(
+            "{}",
+            after_more_stack_args(
+                1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, -12, u64::MAX / 3, -9 as c_long
+            )
+        );
+        println!(
+            "{}",
+            after_split_i128(1, 2, 3, 4, 5, 6, 7, -(1i128 << 100) + 3, 11i64, 2.75f64)
         );
         println!("{:?}", twice(3, 10 as c_long, -20 as c_long, 30 as c_long));
         println!("{:?}", twice(9, 1 as c_long, 2 as c_long, 3 as c_long, 4 as c_long, 5 as c_long, 6 as c_long, 7 as c_long, 8 as c_long, 9 as c_long));
@@ -140,5 +198,7 @@ fn main() {
         println!("{:?}", big(2, 7u64, 8u64));
         println!("{}", pointers(3, c"a".as_ptr(), c"bc".as_ptr(), c"def".as_ptr()));
         println!("{}", none(14));
+        let caught = std::panic::catch_unwind(|| unwinds(1, 42i64));
+        println!("caught: {}, then {}", caught.is_err(), unwinds(0, 7i64));
     }
 }

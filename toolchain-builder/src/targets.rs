@@ -35,15 +35,6 @@ pub struct TargetSpec {
     pub packages: Vec<String>,
     /// How test binaries for this target are run.
     pub runner: Runner,
-    /// Whether the backend defines C-variadic functions for this target
-    /// (the ABI matrix checks them, or checks that they are refused with a
-    /// clear error).
-    #[serde(default = "yes")]
-    pub variadic_definitions: bool,
-}
-
-fn yes() -> bool {
-    true
 }
 
 #[cfg(test)]
@@ -58,7 +49,6 @@ impl TargetSpec {
             linker: "cc".into(),
             packages: Vec::new(),
             runner: Runner::Native,
-            variadic_definitions: true,
         }
     }
 }

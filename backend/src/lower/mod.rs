@@ -37,6 +37,7 @@ use rustc_span::Span;
 use rustc_target::callconv::FnAbi;
 
 use crate::cx::CodegenCx;
+use crate::target::VaListFormat;
 use crate::unsupported::unsupported;
 use place::CPlace;
 use value::{CValue, Pointer};
@@ -139,11 +140,39 @@ pub fn codegen_fn<'tcx>(cx: &mut CodegenCx<'tcx>, instance: Instance<'tcx>, func
     }
 
     let symbol = cx.symbol_name(instance).to_string();
-    cx.lowered.push(crate::compile::LoweredFn {
-        id: func_id,
-        func,
-        symbol,
-    });
+    let id = match fn_abi.c_variadic && cx.target.va_list == VaListFormat::Riscv64 {
+        true => variadic_body(cx, func_id, &mut func, &symbol),
+        false => func_id,
+    };
+    cx.lowered
+        .push(crate::compile::LoweredFn { id, func, symbol });
+}
+
+/// Makes `func` the local body of the riscv64 C-variadic definition
+/// `func_id`, whose symbol becomes its entry stub (`va_entry`).
+fn variadic_body(
+    cx: &mut CodegenCx<'_>,
+    func_id: FuncId,
+    func: &mut ir::Function,
+    symbol: &str,
+) -> FuncId {
+    // Named after the function, for backtraces (`f (.va_body)` after `f`).
+    let name = format!("{symbol}.va_body");
+    let body = cx.declare_fn_raw(&name, cranelift_module::Linkage::Local, &func.signature);
+    func.name = UserFuncName::user(0, body.as_u32());
+    // `bind_params` refused what the stub cannot enter.
+    let fixed_stack = crate::abi::va_start(cx.target.va_list, &func.signature.params)
+        .map_or(0, |start| start.stack);
+    let stub = crate::va_entry::stub(body, fixed_stack);
+    if let Err(e) = cx
+        .module
+        .define_stub(func_id, &stub.code, &stub.relocs, stub.frame)
+    {
+        cx.tcx.dcx().fatal(format!(
+            "clif backend: cannot define the entry of `{symbol}`: {e}"
+        ));
+    }
+    body
 }
 
 impl<'tcx> rustc_abi::HasDataLayout for FunctionCx<'_, '_, 'tcx> {

@@ -9,7 +9,8 @@
 //! Cranelift hands over what the caller put there; its stack arguments
 //! start 16 bytes above the frame pointer (x86_64, aarch64: the saved frame
 //! pointer and return address) or 160 bytes above the stack pointer at
-//! entry (s390x: the caller's register save area).
+//! entry (s390x: the caller's register save area). On riscv64 an entry
+//! stub saves the registers instead (`va_entry`).
 
 use cranelift_codegen::ir::{InstBuilder, Type, Value, condcodes::IntCC, types};
 use rustc_abi::Size;
@@ -22,11 +23,11 @@ use crate::target::VaListFormat;
 
 /// Fills the `VaList` at `list` for a definition whose fixed arguments end
 /// at `start`, from the `captured` argument registers (integers, then
-/// floats).
+/// floats; none on riscv64, whose entry stub saved them).
 pub fn start(fx: &mut FunctionCx<'_, '_, '_>, list: Pointer, start: VaStart, captured: &[Value]) {
     let format = fx.cx.target.va_list;
     let (gprs, _) = format.arg_regs();
-    let (ints, floats) = captured.split_at(gprs - start.gprs);
+    let (ints, floats) = captured.split_at(captured.len().min(gprs - start.gprs));
     let fp = fx.bcx.ins().get_frame_pointer(fx.pointer_ty);
     let store_i32 = |fx: &mut FunctionCx<'_, '_, '_>, at: i64, v: i64| {
         let v = fx.bcx.ins().iconst(types::I32, v);
@@ -73,6 +74,15 @@ pub fn start(fx: &mut FunctionCx<'_, '_, '_>, list: Pointer, start: VaStart, cap
             }
             store_ptr(fx, 16, fp, 160 + start.stack);
             store_ptr(fx, 24, fp, 0);
+        }
+        VaListFormat::Riscv64 => {
+            // The entry stub saved a0-a7 (`va_entry`); past them come the
+            // caller's stack arguments, fixed ones only once a0-a7 are
+            // taken.
+            let at = crate::va_entry::save_area_offset(start.stack)
+                + 8 * start.gprs as i64
+                + start.stack as i64;
+            store_ptr(fx, 0, fp, at as u64);
         }
         VaListFormat::Unsupported(_) => unreachable!("refused in bind_params"),
     }
@@ -168,6 +178,14 @@ pub fn arg<'tcx>(
             let slot = fx.bcx.ins().imul_imm_s(count, 8);
             jump_to_offset(fx, end, area, slot, base + pad);
             16
+        }
+        // Every argument is in memory, in 8-byte slots (`in_reg` is left
+        // unreachable).
+        VaListFormat::Riscv64 => {
+            fx.bcx.ins().jump(in_mem, &[]);
+            fx.bcx.switch_to_block(in_reg);
+            fx.bcx.ins().jump(in_mem, &[]);
+            0
         }
         VaListFormat::Unsupported(_) => {
             fx.unsupported("`va_arg` on this target (no C-variadic definitions)")

@@ -20,10 +20,6 @@
 //!   `abi_run_c_callers` of `abi_caller.c` (C calls Rust).
 //! - `abi_common.h`, `abi_callee.c`, `abi_caller.c`: the same in C, for
 //!   the functions C can define and call.
-//!
-//! With `--cfg no_variadic_defs` the Rust callee leaves the C-variadic
-//! functions out and the Rust caller does not call them (for a backend
-//! that refuses to define them).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -133,8 +129,7 @@ fn rust_callee_body(calls: &[Call], features: Features) -> String {
             (Conv::C, false) => "#[no_mangle]\n#[inline(never)]\npub extern \"C\" fn".to_owned(),
             (Conv::C, true) => {
                 params.push_str(", mut va: ...");
-                "#[cfg(not(no_variadic_defs))]\n#[no_mangle]\n#[inline(never)]\npub unsafe extern \"C\" fn"
-                    .to_owned()
+                "#[no_mangle]\n#[inline(never)]\npub unsafe extern \"C\" fn".to_owned()
             }
         };
         let _ = writeln!(out, "{head} {name}({params}){} {{", rust_ret(sig));
@@ -205,9 +200,6 @@ fn rust_caller(calls: &[Call], features: Features) -> String {
         let mut cfg = Vec::new();
         if !sig.in_c(features) {
             cfg.push("not(c_callee)");
-        }
-        if sig.variadic {
-            cfg.push("any(c_callee, not(no_variadic_defs))");
         }
         let cfg = match cfg.is_empty() {
             true => String::new(),
@@ -316,16 +308,8 @@ fn c_callee(calls: &[Call], features: Features) -> String {
 fn c_caller(calls: &[Call], features: Features) -> String {
     let mut out = String::from("#include \"abi_common.h\"\n");
     let calls: Vec<&Call> = calls.iter().filter(|c| c.sig.in_c(features)).collect();
-    // With NO_VARIADIC_DEFS the Rust callee has no C-variadic functions.
-    let guard = |out: &mut String, sig: &Signature, line: String| {
-        if sig.variadic {
-            let _ = writeln!(out, "#ifndef NO_VARIADIC_DEFS\n{line}\n#endif");
-        } else {
-            let _ = writeln!(out, "{line}");
-        }
-    };
     for call in &calls {
-        guard(&mut out, &call.sig, format!("{};", c_prototype(&call.sig)));
+        let _ = writeln!(out, "{};", c_prototype(&call.sig));
     }
     out.push_str("void abi_run_c_callers(void) {\n");
     for call in &calls {
@@ -346,7 +330,7 @@ fn c_caller(calls: &[Call], features: Features) -> String {
             ),
             _ => format!("    {{ {invoke}; returned(\"{}\", 1); }}", sig.name),
         };
-        guard(&mut out, sig, line);
+        let _ = writeln!(out, "{line}");
     }
     out.push_str("}\n");
     out

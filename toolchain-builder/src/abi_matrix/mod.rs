@@ -18,10 +18,6 @@
 //!   fails there is a disagreement between LLVM and the C compiler or a bug
 //!   of the generator, not ours; it is listed and left out of the
 //!   comparison, never silently.
-//!
-//! Our backend refuses to define C-variadic functions (a compile-time
-//! error); the suite checks that it does, and leaves those definitions out
-//! of the directions where our backend is the callee.
 
 mod emit;
 mod outcome;
@@ -109,8 +105,7 @@ const fn dir(caller: Compiler, callee: Compiler, control: Option<&'static str>) 
     }
 }
 
-/// Runs the matrix; one test per direction, plus the check that our
-/// backend refuses C-variadic definitions.
+/// Runs the matrix; one test per direction.
 pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
     let target = suite.target;
     let features = probe_features(suite)?;
@@ -132,19 +127,13 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
 
     let programs = Programs::new(suite, &src);
     let mut report = Report::default();
-    if !target.variadic_definitions {
-        report.record(
-            "clif_refuses_variadic_definitions",
-            programs.check_variadic_refusal(),
-        );
-    }
     let mut built = programs.build();
     let mut results: Vec<(&str, Result<Failures, Verdict>)> = Vec::new();
     let mut total_calls = 0;
     for (name, direction) in DIRECTIONS {
         let expected: Vec<&Call> = calls
             .iter()
-            .filter(|c| direction.includes(c, features, target.variadic_definitions))
+            .filter(|c| direction.includes(c, features))
             .collect();
         let result = match &built {
             Ok(()) => programs.run(direction, &expected),
@@ -213,10 +202,9 @@ pub fn run(suite: &Suite<'_>) -> anyhow::Result<Report> {
 
 impl Direction {
     /// Whether the pairing calls `call`'s function.
-    fn includes(&self, call: &Call, features: Features, vdefs: bool) -> bool {
+    fn includes(&self, call: &Call, features: Features) -> bool {
         let with_c = self.caller == Compiler::Cc || self.callee == Compiler::Cc;
-        (!with_c || call.sig.in_c(features))
-            && !(call.sig.variadic && self.callee == Compiler::Clif && !vdefs)
+        !with_c || call.sig.in_c(features)
     }
 }
 
@@ -265,11 +253,6 @@ struct Programs<'a> {
     cc_dir: PathBuf,
 }
 
-/// Where our backend does not define C-variadic functions
-/// (`TargetSpec::variadic_definitions`), its callee library and the
-/// programs calling it are built without them.
-const NO_VARIADIC_DEFS: [&str; 2] = ["--cfg", "no_variadic_defs"];
-
 impl<'a> Programs<'a> {
     fn new(suite: &'a Suite<'a>, src: &Path) -> Self {
         let sysroot: Vec<OsString> = suite
@@ -306,43 +289,9 @@ impl<'a> Programs<'a> {
         }
     }
 
-    /// The flags our callee library is built with.
-    fn no_vdefs_flags(&self) -> &'static [&'static str] {
-        match self.suite.target.variadic_definitions {
-            true => &[],
-            false => &NO_VARIADIC_DEFS,
-        }
-    }
-
-    /// Our backend, asked to define the C-variadic functions, must refuse
-    /// with an error that names them (not crash).
-    fn check_variadic_refusal(&self) -> Verdict {
-        let out = match self
-            .clif
-            .compile_library(&self.src.join("abi_callee.rs"), "abi_callee")
-        {
-            Ok(out) => out,
-            Err(err) => return Verdict::fail(format!("cannot run rustc: {err}")),
-        };
-        let stderr = out.stderr_text();
-        let names_it = stderr.contains("does not support defining C-variadic functions");
-        match (out.succeeded(), names_it, stderr.contains("panicked")) {
-            (false, true, false) => Verdict::Pass,
-            _ => Verdict::compile_failure(
-                format!(
-                    "defining C-variadic functions should fail with a clear error ({})",
-                    out.outcome
-                ),
-                "clif",
-                &out,
-            ),
-        }
-    }
-
     /// Compiles the callee libraries and the C objects.
     fn build(&self) -> Result<(), Verdict> {
-        let lib = |side: &Side, extra: &[&str]| -> Result<(), Verdict> {
-            let side = side.clone().with_args(extra.iter().map(OsString::from));
+        let lib = |side: &Side| -> Result<(), Verdict> {
             let out = side
                 .compile_library(&self.src.join("abi_callee.rs"), "abi_callee")
                 .map_err(|e| Verdict::fail(format!("cannot run rustc: {e}")))?;
@@ -352,22 +301,16 @@ impl<'a> Programs<'a> {
                 side.name,
             )
         };
-        lib(&self.llvm, &[])?;
-        lib(&self.clif, self.no_vdefs_flags())?;
+        lib(&self.llvm)?;
+        lib(&self.clif)?;
         std::fs::create_dir_all(&self.cc_dir)
             .map_err(|e| Verdict::fail(format!("cannot create {}: {e}", self.cc_dir.display())))?;
-        for (source, object, defines) in [
-            ("abi_callee.c", "abi_callee.o", None),
-            ("abi_caller.c", "abi_caller.o", None),
-            (
-                "abi_caller.c",
-                "abi_caller_novdefs.o",
-                Some("-DNO_VARIADIC_DEFS"),
-            ),
+        for (source, object) in [
+            ("abi_callee.c", "abi_callee.o"),
+            ("abi_caller.c", "abi_caller.o"),
         ] {
             let mut cmd = clean_command(&self.suite.target.linker);
             cmd.args(["-std=gnu11", "-O1", "-c"])
-                .args(defines)
                 .arg(self.src.join(source))
                 .arg("-o")
                 .arg(self.cc_dir.join(object));
@@ -386,22 +329,16 @@ impl<'a> Programs<'a> {
     /// Builds and runs the program of `direction`; the functions that
     /// failed.
     fn run(&self, direction: &Direction, expected: &[&Call]) -> Result<Failures, Verdict> {
-        let no_vdefs =
-            direction.callee == Compiler::Clif && !self.suite.target.variadic_definitions;
-        let (side, source, crate_name, mut flags) = match (direction.caller, direction.callee) {
-            (Compiler::Cc, callee) => {
-                let object = if no_vdefs {
-                    "abi_caller_novdefs.o"
-                } else {
-                    "abi_caller.o"
-                };
-                (
-                    self.side(callee),
-                    "abi_c_host.rs",
-                    "c_host",
-                    vec![format!("-Clink-arg={}", self.cc_dir.join(object).display())],
-                )
-            }
+        let (side, source, crate_name, flags) = match (direction.caller, direction.callee) {
+            (Compiler::Cc, callee) => (
+                self.side(callee),
+                "abi_c_host.rs",
+                "c_host",
+                vec![format!(
+                    "-Clink-arg={}",
+                    self.cc_dir.join("abi_caller.o").display()
+                )],
+            ),
             (caller, Compiler::Cc) => (
                 self.side(caller),
                 "abi_caller.rs",
@@ -429,9 +366,6 @@ impl<'a> Programs<'a> {
                 )
             }
         };
-        if no_vdefs {
-            flags.extend(NO_VARIADIC_DEFS.map(str::to_owned));
-        }
         let out = side
             .compile_test(&self.src.join(source), crate_name, &flags)
             .map_err(|e| Verdict::fail(format!("cannot run rustc: {e}")))?;
