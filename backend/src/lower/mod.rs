@@ -156,7 +156,7 @@ fn variadic_body(
     func: &mut ir::Function,
     symbol: &str,
 ) -> FuncId {
-    // Named after the function, for backtraces (`f (.va_body)` after `f`).
+    // Named after the function, for backtraces (`f.va_body`, then `f`).
     let name = format!("{symbol}.va_body");
     let body = cx.declare_fn_raw(&name, cranelift_module::Linkage::Local, &func.signature);
     func.name = UserFuncName::user(0, body.as_u32());
