@@ -448,51 +448,43 @@ fn test(
     target.require_tools(true)?;
     let dist_dir = absolute(args.dist.dist_dir.as_deref())?;
     let developer = codegen::developer_override()?;
+    // The base toolchain's standard library is the host's; a cross target's
+    // LLVM reference needs one built for it.
     let cross = target.triple != targets::HOST;
-    // The suites that run for a cross target so far.
-    let cross_suites = [
-        SuiteName::NoCore,
-        SuiteName::Std,
-        SuiteName::Cargo,
-        SuiteName::Abi,
-    ];
-    // ... and only when named: libtests' builds and runs under qemu take
-    // long (README, "Targets").
-    let cross_opt_in = [SuiteName::Libtests];
-    if let Some(suite) = args
-        .suite
-        .filter(|s| cross && !cross_suites.contains(s) && !cross_opt_in.contains(s))
-    {
+    let tests = &target.tests;
+    let names = |suites: &[SuiteName]| -> String {
+        suites
+            .iter()
+            .filter_map(clap::ValueEnum::to_possible_value)
+            .map(|v| v.get_name().to_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(suite) = args.suite.filter(|s| !tests.has(*s)) {
         return Err(UsageError(format!(
-            "the {} suite runs for the host ({}) only so far; for {} there are no_core, std, cargo, \
-             abi and libtests",
-            clap::ValueEnum::to_possible_value(&suite)
-                .map_or_else(String::new, |v| v.get_name().to_owned()),
-            targets::HOST,
-            target.triple
+            "the {} suite does not run for {} (the [tests] of targets/{}.toml); it has {}",
+            names(&[suite]),
+            target.triple,
+            target.triple,
+            names(&[&tests.suites[..], &tests.on_request[..]].concat())
         ))
         .into());
     }
-    if cross && args.suite.is_none() {
+    if args.suite.is_none() {
         progress::note(format!(
-            "{}: no_core, std, cargo and abi (libtests only with --suite)",
-            target.triple
+            "{}: {} ({} only with --suite)",
+            target.triple,
+            names(&tests.suites),
+            names(&tests.on_request)
         ));
     }
     let wants = |suite| match args.suite {
         Some(s) => s == suite,
-        None => SuiteName::DEFAULT.contains(&suite) && (!cross || cross_suites.contains(&suite)),
+        None => tests.suites.contains(&suite),
     };
     let filter = args.filter.as_deref();
 
     if args.suite == Some(SuiteName::Crater) {
-        if target.triple != targets::HOST {
-            return Err(UsageError(format!(
-                "the crater suite runs for the host ({}) only",
-                targets::HOST
-            ))
-            .into());
-        }
         return crater_suite(
             session,
             targets,

@@ -9,6 +9,7 @@ use std::time::Duration;
 use anyhow::{bail, Context as _};
 use serde::Deserialize;
 
+use crate::cli::SuiteName;
 use crate::exit::UsageError;
 use crate::process::find_program;
 
@@ -35,6 +36,26 @@ pub struct TargetSpec {
     pub packages: Vec<String>,
     /// How test binaries for this target are run.
     pub runner: Runner,
+    /// How deep its tests go.
+    pub tests: Tests,
+}
+
+/// `[tests]`: the suites `test --target <triple>` runs.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tests {
+    /// Without `--suite` (in the builder's fixed order).
+    pub suites: Vec<SuiteName>,
+    /// Only when named with `--suite` (they take long, or need root).
+    #[serde(default)]
+    pub on_request: Vec<SuiteName>,
+}
+
+impl Tests {
+    /// Whether `suite` runs for the target at all.
+    pub fn has(&self, suite: SuiteName) -> bool {
+        self.suites.contains(&suite) || self.on_request.contains(&suite)
+    }
 }
 
 #[cfg(test)]
@@ -49,6 +70,10 @@ impl TargetSpec {
             linker: "cc".into(),
             packages: Vec::new(),
             runner: Runner::Native,
+            tests: Tests {
+                suites: vec![SuiteName::NoCore, SuiteName::Std],
+                on_request: Vec::new(),
+            },
         }
     }
 }
@@ -265,6 +290,7 @@ mod tests {
         object_format = "elf"
         linker = "cc"
         runner = "native"
+        tests = { suites = ["no_core", "std"] }
     "#;
 
     #[test]
@@ -316,5 +342,21 @@ mod tests {
         assert!(parse(&extra, path).is_err());
         let macho = HOST_SPEC.replace("\"elf\"", "\"macho\"");
         assert!(parse(&macho, path).is_err());
+        let unknown_suite = HOST_SPEC.replace("\"std\"", "\"everything\"");
+        assert!(parse(&unknown_suite, path).is_err());
+    }
+
+    #[test]
+    fn test_depth_is_the_targets_own() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../targets");
+        let targets = Targets::load(&dir).expect("targets load");
+        let host = targets.get(HOST).expect("host target");
+        assert!(host.tests.suites.contains(&SuiteName::Libtests));
+        assert!(host.tests.has(SuiteName::Crater));
+        for cross in targets.cross() {
+            assert!(cross.tests.suites.contains(&SuiteName::Abi));
+            assert!(!cross.tests.suites.contains(&SuiteName::Libtests));
+            assert!(cross.tests.has(SuiteName::Libtests) && !cross.tests.has(SuiteName::Crater));
+        }
     }
 }
