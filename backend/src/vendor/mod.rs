@@ -27,11 +27,21 @@ pub enum Operand {
     V128,
     V256,
     V512,
+    /// `count` vectors of 64 or 128 bits, one after the other (a NEON
+    /// tuple such as `int8x16x2_t`), passed by address.
+    Vectors {
+        bits: u16,
+        count: u8,
+    },
     /// An integer of this many bits in a general register.
     G8,
     G16,
     G32,
     G64,
+    /// A float scalar, in a float register.
+    F16,
+    F32,
+    F64,
     /// A pointer, in a general register.
     Ptr,
     /// A constant, written into the instruction (not passed).
@@ -47,17 +57,23 @@ impl Operand {
             Operand::G16 => types::I16,
             Operand::G32 => types::I32,
             Operand::G64 => types::I64,
+            Operand::F16 => types::F16,
+            Operand::F32 => types::F32,
+            Operand::F64 => types::F64,
             Operand::Ptr => pointer,
-            Operand::V64 | Operand::V128 | Operand::V256 | Operand::V512 | Operand::Imm => {
-                return None;
-            }
+            Operand::V64
+            | Operand::V128
+            | Operand::V256
+            | Operand::V512
+            | Operand::Vectors { .. }
+            | Operand::Imm => return None,
         })
     }
 
     pub fn is_vector(self) -> bool {
         matches!(
             self,
-            Operand::V64 | Operand::V128 | Operand::V256 | Operand::V512
+            Operand::V64 | Operand::V128 | Operand::V256 | Operand::V512 | Operand::Vectors { .. }
         )
     }
 }

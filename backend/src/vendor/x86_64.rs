@@ -45,6 +45,9 @@ fn bits(op: Operand) -> u32 {
         Operand::V128 => 128,
         Operand::V256 => 256,
         Operand::V512 => 512,
+        Operand::Vectors { .. } | Operand::F16 | Operand::F32 | Operand::F64 => {
+            unreachable!("x86_64 intrinsics take no vector tuples or float scalars")
+        }
         Operand::Imm => 0,
     }
 }
