@@ -44,7 +44,7 @@ FAMILIES = [
     "bmi1", "bmi", "bmi2", "abm", "aes", "pclmulqdq", "sha", "f16c",
     "rdrand", "rdtsc", "adx", "xsave", "fxsr", "avx512f", "avx512bw", "avx512dq",
     "avx512cd", "avx512vbmi", "avx512ifma", "vaes", "vpclmulqdq", "gfni",
-    "avx512vnni",
+    "avx512vnni", "rtm",
 ]
 
 # Intrinsics whose LLVM operands (a, index) the instruction takes the other

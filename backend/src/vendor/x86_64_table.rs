@@ -1797,6 +1797,24 @@ pub static TABLE: &[Intrinsic] = &[
         asm: "vgf2p8mulb $r, $0, $1",
     },
     Intrinsic {
+        name: "llvm.x86.xabort",
+        operands: &[Imm],
+        output: Output::None,
+        asm: "xabort $0",
+    },
+    Intrinsic {
+        name: "llvm.x86.xbegin",
+        operands: &[],
+        output: Output::One(G32),
+        asm: "mov eax, -1\nxbegin 1f\n1:",
+    },
+    Intrinsic {
+        name: "llvm.x86.xend",
+        operands: &[],
+        output: Output::None,
+        asm: "xend",
+    },
+    Intrinsic {
         name: "llvm.x86.xgetbv",
         operands: &[G32],
         output: Output::One(G64),
@@ -1879,6 +1897,12 @@ pub static TABLE: &[Intrinsic] = &[
         operands: &[G32, G32, G32],
         output: Output::None,
         asm: "mov ecx, $0\nmov eax, $2\nmov edx, $1\nxsetbv",
+    },
+    Intrinsic {
+        name: "llvm.x86.xtest",
+        operands: &[],
+        output: Output::One(G32),
+        asm: "xor eax, eax\nxtest\nsetnz al",
     },
 ];
 
