@@ -8,6 +8,16 @@ use std::arch::aarch64::*;
 use std::arch::is_aarch64_feature_detected;
 use std::hint::black_box;
 
+fn u16s(v: uint16x8_t) -> [u16; 8] {
+    unsafe { std::mem::transmute(v) }
+}
+fn u16s4(v: uint16x4_t) -> [u16; 4] {
+    unsafe { std::mem::transmute(v) }
+}
+fn i32s(v: int32x4_t) -> [i32; 4] {
+    unsafe { std::mem::transmute(v) }
+}
+
 fn u8s(v: uint8x16_t) -> [u8; 16] {
     unsafe { std::mem::transmute(v) }
 }
@@ -54,16 +64,6 @@ fn neon() {
         println!("fabd.1d {:?}", vget_lane_f64::<0>(vabd_f64(vdup_n_f64(2.5), vdup_n_f64(-1.0))));
         println!("max across {}", vmaxvq_u8(a));
     }
-}
-
-fn u16s(v: uint16x8_t) -> [u16; 8] {
-    unsafe { std::mem::transmute(v) }
-}
-fn u16s4(v: uint16x4_t) -> [u16; 4] {
-    unsafe { std::mem::transmute(v) }
-}
-fn i32s(v: int32x4_t) -> [i32; 4] {
-    unsafe { std::mem::transmute(v) }
 }
 
 // Shift-and-insert, accumulates of the other signedness, fixed-point
